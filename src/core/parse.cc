@@ -1,0 +1,88 @@
+#include "core/parse.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include "core/strings.h"
+
+namespace aisec {
+
+int BracketDepth(std::string_view text) {
+  int depth = 0, max_depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"') quote = c;
+    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    else if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return max_depth;
+}
+
+namespace {
+
+Error NestingError(const std::string& path) {
+  return Error{ErrorCode::kLimit,
+               "nesting deeper than " + std::to_string(kMaxNesting) + " levels", Location{path}};
+}
+
+// Indentation depth guard for YAML block structure (yaml-cpp recurses per level).
+bool YamlTooDeep(std::string_view text) {
+  for (std::string_view line : SplitLines(text)) {
+    size_t indent = 0;
+    while (indent < line.size() && (line[indent] == ' ' || line[indent] == '-')) ++indent;
+    if (indent > static_cast<size_t>(kMaxNesting) * 2) return true;
+  }
+  return BracketDepth(text) > kMaxNesting;
+}
+
+}  // namespace
+
+Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path) {
+  if (BracketDepth(text) > kMaxNesting) return NestingError(path);
+  try {
+    return nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann reports a byte offset; turn it into a line number.
+    LineIndex index(text);
+    size_t off = e.byte > 0 ? e.byte - 1 : 0;
+    Location loc{path, index.Line(std::min(off, text.size())), 0, 0};
+    return Error{ErrorCode::kParse, std::string("invalid JSON: ") + e.what(), loc};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kParse, std::string("invalid JSON: ") + e.what(), Location{path}};
+  }
+}
+
+Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path) {
+  if (YamlTooDeep(text)) return NestingError(path);
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    Location loc{path, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1), 0};
+    return Error{ErrorCode::kParse, "invalid YAML: " + e.msg, loc};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kParse, std::string("invalid YAML: ") + e.what(), Location{path}};
+  }
+}
+
+Result<toml::table> ParseToml(std::string_view text, const std::string& path) {
+  if (BracketDepth(text) > kMaxNesting) return NestingError(path);
+  try {
+    return toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    Location loc{path, static_cast<uint32_t>(e.source().begin.line),
+                 static_cast<uint32_t>(e.source().begin.column), 0};
+    return Error{ErrorCode::kParse, std::string("invalid TOML: ") + std::string(e.description()), loc};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kParse, std::string("invalid TOML: ") + e.what(), Location{path}};
+  }
+}
+
+}  // namespace aisec

@@ -1,0 +1,27 @@
+#pragma once
+// The one place where JSON, YAML and TOML text is parsed. The third-party parsers throw; these
+// wrappers catch at the edge and return a located Error. All of them refuse nesting deeper than
+// kMaxNesting before parsing, so hostile files cannot exhaust the stack.
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/result.h"
+
+namespace YAML { class Node; }
+namespace toml { inline namespace v3 { class table; } }
+
+namespace aisec {
+
+inline constexpr int kMaxNesting = 256;
+
+// `path` only labels errors.
+Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path);
+Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path);
+Result<toml::table> ParseToml(std::string_view text, const std::string& path);
+
+// Deepest bracket nesting ('[', '{') outside quoted strings; used as a guard before parsing.
+int BracketDepth(std::string_view text);
+
+}  // namespace aisec

@@ -1,0 +1,35 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/component.h"
+#include "core/finding.h"
+
+namespace aisec {
+
+struct ScanStats {
+  uint64_t files_seen = 0;      // regular files offered to catalogers
+  uint64_t files_cataloged = 0; // files at least one cataloger claimed
+  uint64_t bytes_read = 0;
+  uint64_t dirs_skipped = 0;    // by ignore rules and default excludes
+  double seconds = 0;
+};
+
+struct ScanResult {
+  std::string tool_name = "aisec";
+  std::string tool_version;
+  std::string root;        // as given by the user
+  std::string started_at;  // RFC 3339 UTC
+  std::string finished_at;
+  std::vector<Component> components;  // merged, sorted by Key()
+  std::vector<Relation> relations;    // sorted, unique
+  std::vector<Finding> findings;
+  std::vector<Warning> warnings;
+  ScanStats stats;
+  int exit_code = 0;  // decided by policy: 0 pass, 1 fail
+
+  const Component* FindComponent(const std::string& key) const;
+};
+
+}  // namespace aisec

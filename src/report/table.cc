@@ -1,0 +1,80 @@
+// The human-readable summary: AI components grouped by category, then the other dependencies
+// summarised per ecosystem, then findings and warnings.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "catalog/ai_catalog.h"
+#include "report/reporter.h"
+
+namespace aisec::report {
+namespace {
+
+struct Style {
+  bool color;
+  std::string Bold(std::string_view s) const { return color ? fmt::format("\033[1m{}\033[0m", s) : std::string(s); }
+  std::string Dim(std::string_view s) const { return color ? fmt::format("\033[2m{}\033[0m", s) : std::string(s); }
+  std::string Sev(Severity sev) const {
+    std::string_view name = SeverityName(sev);
+    if (!color) return std::string(name);
+    const char* code = sev >= Severity::kHigh ? "31" : sev == Severity::kMedium ? "33" : "36";
+    return fmt::format("\033[{}m{}\033[0m", code, name);
+  }
+};
+
+std::string VersionText(const Component& c) {
+  if (!c.version.empty()) return c.version;
+  if (!c.version_spec.empty()) return c.version_spec;
+  return "*";
+}
+
+}  // namespace
+
+std::string RenderTable(const ScanResult& r, const RenderOptions& options) {
+  Style st{options.color};
+  std::string out;
+  std::map<std::string, std::vector<const Component*>> by_category;
+  std::map<std::string, int> others;
+  for (const auto& c : r.components) {
+    if (c.ai) by_category[c.ai->category].push_back(&c);
+    else if (c.kind == ComponentKind::kLibrary) ++others[c.ecosystem.empty() ? "other" : c.ecosystem];
+  }
+  size_t ai_total = 0;
+  for (auto& [_, v] : by_category) ai_total += v.size();
+  out += st.Bold(fmt::format("AI components: {}", ai_total)) + "\n";
+  const auto& catalog = catalog::AiCatalog::Default();
+  for (const auto& [cat, comps] : by_category) {
+    const auto* info = catalog.Category(cat);
+    out += fmt::format("\n  {} ({})\n", st.Bold(info ? info->title : cat), comps.size());
+    for (const Component* c : comps) {
+      std::string where = c->evidence.empty() ? "" : c->evidence.front().location.ToString();
+      out += fmt::format("    {:<36} {:<16} {:<10} {:<16} {}\n", c->name, VersionText(*c),
+                         c->ecosystem, c->ai->provider, st.Dim(where));
+    }
+  }
+  int other_total = 0;
+  for (auto& [_, n] : others) other_total += n;
+  out += "\n" + st.Bold(fmt::format("Other dependencies: {}", other_total));
+  if (!others.empty()) {
+    std::string parts;
+    for (const auto& [eco, n] : others) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", eco, n);
+    out += " (" + parts + ")";
+  }
+  out += "\n";
+  if (!r.findings.empty()) {
+    out += "\n" + st.Bold(fmt::format("Findings: {}", r.findings.size())) + "\n";
+    for (const auto& f : r.findings) {
+      std::string where = f.evidence.empty() ? "" : f.evidence.front().location.ToString();
+      out += fmt::format("  {:<8} {:<24} {} {}\n", st.Sev(f.severity), f.rule_id, f.title, st.Dim(where));
+    }
+  }
+  if (!r.warnings.empty()) {
+    out += "\n" + st.Bold(fmt::format("Warnings: {}", r.warnings.size())) + "\n";
+    for (const auto& w : r.warnings) out += fmt::format("  {}: {}\n", w.location.ToString(), w.message);
+  }
+  out += st.Dim(fmt::format("\nScanned {} files ({} cataloged) in {:.2f}s\n", r.stats.files_seen,
+                            r.stats.files_cataloged, r.stats.seconds));
+  return out;
+}
+
+}  // namespace aisec::report

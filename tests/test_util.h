@@ -1,0 +1,59 @@
+#pragma once
+// Helpers shared by the tests: fixture paths, temporary folders, running the real binary.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "catalog/cataloger.h"
+#include "core/scan_result.h"
+
+namespace aisec::testing {
+
+std::filesystem::path Fixture(const std::string& rel);  // tests/fixtures/<rel>
+std::filesystem::path SharedDir();                       // ../shared next to the checkout, may not exist
+std::string ReadFile(const std::filesystem::path& p);
+void WriteFile(const std::filesystem::path& p, const std::string& text);
+
+// A fresh temporary folder, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& rel) const { return path_ / rel; }
+  // Writes a file below the folder, creating parents.
+  std::filesystem::path Write(const std::string& rel, const std::string& text) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CommandResult {
+  int exit_code;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Runs the aisec binary with arguments (no shell).
+CommandResult RunAisec(const std::vector<std::string>& args);
+// Runs a shell command line.
+CommandResult RunShell(const std::string& command);
+
+// Validates a JSON document with the official schema in ../shared/schemas, through ajv
+// (tests/tools/validate.js). kind: "cyclonedx" (1.6), "sarif" (2.1.0) or "spdx3" (3.0.1).
+// Returns "" when valid, else the validator's report.
+std::string SchemaErrors(const std::string& kind, const std::string& document);
+
+// Runs a single cataloger function over one file the way the scanner would.
+struct CatalogOutput {
+  std::vector<Component> components;
+  std::vector<Relation> relations;
+  std::vector<Warning> warnings;
+  const Component* Find(const std::string& name) const;
+};
+// `file` is relative to `root`; the file's rel_path in the output is `file`.
+CatalogOutput RunCataloger(void (*fn)(catalog::Context&), const std::filesystem::path& root,
+                           const std::string& file);
+
+}  // namespace aisec::testing
