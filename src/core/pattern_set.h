@@ -1,0 +1,53 @@
+#pragma once
+// A set of built-in regular expressions matched in one pass. vectorscan (Hyperscan API) finds
+// where each pattern matches in linear time over the whole text; RE2 then recovers the exact
+// span and capture groups in a bounded window before each hit. Patterns must be written in the
+// syntax both engines accept (no backreferences, no lookaround) and a match may not be longer
+// than kMaxMatch bytes.
+//
+// Compiled once, immutable and shared read-only by all threads; each thread gets its own scratch.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace aisec {
+
+struct PatternSpec {
+  std::string regex;
+  bool caseless = false;
+};
+
+struct PatternMatch {
+  uint32_t id;                        // index in the specs given to Compile
+  size_t start;                       // byte offsets into the scanned text
+  size_t end;
+  std::vector<std::string_view> groups;  // capture groups (1..n); empty view when unmatched
+};
+
+class PatternSet {
+ public:
+  static inline constexpr size_t kMaxMatch = 512;
+
+  // Fails with the offending pattern's index and the engines' message.
+  static Result<std::shared_ptr<const PatternSet>> Compile(const std::vector<PatternSpec>& specs);
+  ~PatternSet();
+  PatternSet(const PatternSet&) = delete;  // owns compiled databases
+  PatternSet& operator=(const PatternSet&) = delete;
+
+  // Calls on_match for every match, in order of end offset. Overlapping matches of different
+  // patterns are all reported; one pattern reports each end offset once.
+  void Scan(std::string_view text, const std::function<void(const PatternMatch&)>& on_match) const;
+  size_t size() const;
+
+ private:
+  PatternSet();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aisec
