@@ -10,7 +10,7 @@ packages=(
   libcli11-dev libfmt-dev libspdlog-dev libvectorscan-dev libre2-dev
   libzip-dev libarchive-dev libsqlite3-dev libssl-dev libxxhash-dev libzstd-dev
   zlib1g-dev libbz2-dev liblzma-dev liblz4-dev libcurl4-openssl-dev libcpp-httplib-dev
-  nodejs npm ripgrep python3 python3-numpy
+  ripgrep python3 python3-numpy
 )
 if [ "${AISEC_WITH_FUZZ:-0}" = 1 ]; then packages+=(libclang-rt-14-dev); fi
 
@@ -18,6 +18,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js may come from another packaging of it (with npm bundled); only install Debian's when
+# the commands are missing.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: everything is installed"
   exit 0
