@@ -15,7 +15,10 @@ namespace fs = std::filesystem;
 
 fs::path Fixture(const std::string& rel) { return fs::path(AISEC_FIXTURES) / rel; }
 
-fs::path SharedDir() { return fs::path(AISEC_SOURCE_DIR).parent_path() / "shared"; }
+fs::path SharedDir() {
+  if (const char* dir = std::getenv("AISEC_SHARED_DIR"); dir && *dir) return dir;
+  return fs::path(AISEC_SOURCE_DIR).parent_path() / "shared";
+}
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

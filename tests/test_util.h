@@ -10,7 +10,8 @@
 namespace aisec::testing {
 
 std::filesystem::path Fixture(const std::string& rel);  // tests/fixtures/<rel>
-std::filesystem::path SharedDir();                       // ../shared next to the checkout, may not exist
+// ../shared next to the checkout (or $AISEC_SHARED_DIR): test data and official schemas.
+std::filesystem::path SharedDir();
 std::string ReadFile(const std::filesystem::path& p);
 void WriteFile(const std::filesystem::path& p, const std::string& text);
 

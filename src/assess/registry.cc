@@ -2,18 +2,17 @@
 #include "assess/assessor.h"
 
 namespace aisec::assess {
+
+Status ShadowAi(Context& ctx);
+
 namespace {
 
-// Assessors are added here as their issues land (vulnerabilities, model files, code patterns).
 const Assessor kAssessors[] = {
-    {.name = "none", .run = nullptr},
+    {.name = "shadow-ai", .run = ShadowAi},
 };
 
 }  // namespace
 
-std::span<const Assessor> Registry() {
-  std::span<const Assessor> all = kAssessors;
-  return all.front().run == nullptr ? all.subspan(1) : all;
-}
+std::span<const Assessor> Registry() { return kAssessors; }
 
 }  // namespace aisec::assess

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/component.h"
+#include "core/finding.h"
 #include "core/result.h"
 #include "source/file_reader.h"
 #include "source/source_file.h"
@@ -26,10 +27,14 @@ class Sink {
   void Warn(Location loc, std::string message, std::string_view source) {
     warnings.push_back(Warning{std::move(loc), std::move(message), std::string(source)});
   }
+  // Only for what can be judged while the file is read and must not be read again to judge
+  // (a credential: keeping it in the inventory would mean keeping the secret).
+  void Report(Finding f) { findings.push_back(std::move(f)); }
 
   std::vector<Component> components;
   std::vector<Relation> relations;
   std::vector<Warning> warnings;
+  std::vector<Finding> findings;
 };
 
 // What a cataloger gets for one file.

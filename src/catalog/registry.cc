@@ -7,7 +7,15 @@ namespace {
 constexpr std::string_view kRequirementsGlobs[] = {"requirements*.txt", "requirements*.in",
                                                    "*-requirements.txt"};
 
+constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
+constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
+
 const Cataloger kCatalogers[] = {
+    {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
+    {.name = "code/notebook", .globs = kNotebookGlobs, .run = code::NotebookCode},
+    {.name = "code/config", .run = code::ConfigFile, .claims_path = code::ClaimsConfigFile},
+    {.name = "iac/container-images", .run = iac::ContainerImages, .claims_path = iac::ClaimsContainerImages},
+    {.name = "iac/terraform", .globs = kTerraformGlobs, .run = iac::Terraform},
     {.name = "python/requirements", .globs = kRequirementsGlobs, .run = python::RequirementsTxt},
 };
 

@@ -7,4 +7,16 @@ namespace aisec::catalog {
 namespace python {
 void RequirementsTxt(Context& ctx);
 }  // namespace python
+namespace code {
+void SourceCode(Context& ctx);
+bool ClaimsSourceCode(std::string_view rel_path);
+void NotebookCode(Context& ctx);
+void ConfigFile(Context& ctx);
+bool ClaimsConfigFile(std::string_view rel_path);
+}  // namespace code
+namespace iac {
+void ContainerImages(Context& ctx);
+bool ClaimsContainerImages(std::string_view rel_path);
+void Terraform(Context& ctx);
+}  // namespace iac
 }  // namespace aisec::catalog

@@ -72,6 +72,18 @@ Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path) {
   }
 }
 
+Result<std::vector<YAML::Node>> ParseYamlAll(std::string_view text, const std::string& path) {
+  if (YamlTooDeep(text)) return NestingError(path);
+  try {
+    return YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception& e) {
+    Location loc{path, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1), 0};
+    return Error{ErrorCode::kParse, "invalid YAML: " + e.msg, loc};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kParse, std::string("invalid YAML: ") + e.what(), Location{path}};
+  }
+}
+
 Result<toml::table> ParseToml(std::string_view text, const std::string& path) {
   if (BracketDepth(text) > kMaxNesting) return NestingError(path);
   try {

@@ -4,6 +4,7 @@
 // kMaxNesting before parsing, so hostile files cannot exhaust the stack.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -19,6 +20,8 @@ inline constexpr int kMaxNesting = 256;
 // `path` only labels errors.
 Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path);
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path);
+// Every document of a multi-document YAML stream ("---" separated).
+Result<std::vector<YAML::Node>> ParseYamlAll(std::string_view text, const std::string& path);
 Result<toml::table> ParseToml(std::string_view text, const std::string& path);
 
 // Deepest bracket nesting ('[', '{') outside quoted strings; used as a guard before parsing.

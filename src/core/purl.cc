@@ -150,7 +150,7 @@ std::string MakePurl(std::string_view type, std::string_view name, std::string_v
       p.ns = n.substr(0, colon);
       n = n.substr(colon + 1);
     }
-  } else if (type == "npm" || type == "golang" || type == "composer") {
+  } else if (type == "npm" || type == "golang" || type == "composer" || type == "huggingface") {
     auto slash = n.rfind('/');
     if (slash != std::string::npos) {
       p.ns = n.substr(0, slash);

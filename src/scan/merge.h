@@ -14,6 +14,11 @@ std::vector<Component> MergeComponents(std::vector<Component> components);
 std::vector<Relation> CleanRelations(std::vector<Relation> relations,
                                      const std::vector<Component>& components);
 
+// A library seen in code (scope used) that a manifest also declares is the declared component:
+// its evidence moves there (property aisec:used-in-code) and relations follow. What remains with
+// scope used is undeclared.
+void FoldUsageIntoDeclarations(std::vector<Component>& components, std::vector<Relation>& relations);
+
 inline constexpr size_t kMaxEvidencePerComponent = 100;
 
 }  // namespace aisec::scan

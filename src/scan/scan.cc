@@ -93,6 +93,7 @@ class Inventory {
     move_into(sink.components, merged_.components);
     move_into(sink.relations, merged_.relations);
     move_into(sink.warnings, merged_.warnings);
+    move_into(sink.findings, merged_.findings);
   }
 
   ThreadPool& pool_;
@@ -146,8 +147,10 @@ Result<ScanResult> Scan(const ScanOptions& options) {
     catalog::Sink& all = inventory.merged();
     for (auto& c : all.components) catalog::AiCatalog::Default().Classify(c);
     result.components = scan::MergeComponents(std::move(all.components));
+    scan::FoldUsageIntoDeclarations(result.components, all.relations);
     result.relations = scan::CleanRelations(std::move(all.relations), result.components);
     result.warnings.insert(result.warnings.end(), all.warnings.begin(), all.warnings.end());
+    result.findings = std::move(all.findings);
     result.stats.files_cataloged = inventory.cataloged();
   }
 
