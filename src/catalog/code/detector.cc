@@ -1,5 +1,7 @@
 #include "catalog/code/detector.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -27,7 +29,8 @@ struct ModelRef {
 // Arguments of a call starting right after '(' — only string literals are of interest.
 struct CallArgs {
   std::optional<std::pair<size_t, std::string_view>> first_positional;
-  std::map<std::string, std::pair<size_t, std::string_view>> keywords;
+  std::map<std::string, std::pair<size_t, std::string_view>> keywords;  // string literal values
+  std::map<std::string, std::string_view> raw;  // every keyword's value as written
 };
 
 CallArgs ReadCallArgs(std::string_view text, size_t open) {
@@ -47,6 +50,7 @@ CallArgs ReadCallArgs(std::string_view text, size_t open) {
       if (index == 0) out.first_positional = {static_cast<size_t>(lit->data() - text.data()), *lit};
     } else if (auto eq = arg.find_first_of("=:"); eq != std::string_view::npos) {
       std::string key(Trim(arg.substr(0, eq)));
+      out.raw[key] = Trim(arg.substr(eq + 1));
       if (auto lit2 = literal(Trim(arg.substr(eq + 1)))) {
         out.keywords[key] = {static_cast<size_t>(lit2->data() - text.data()), *lit2};
       }
@@ -198,7 +202,38 @@ class Detection {
       case RuleKind::kSecret:
         Secret(r, m, group_start);
         return;
+      case RuleKind::kRisk:
+        if (!InRegion(m.start, Region::kCode)) return;
+        Risk(knowledge().risks()[r.risk], m);
+        return;
     }
+  }
+
+  void Risk(const RiskRule& rule, const PatternMatch& m) {
+    if (rule.file_needs && !re2::RE2::PartialMatch(re2::StringPiece(in_.text.data(), in_.text.size()), *rule.file_needs)) {
+      return;
+    }
+    if (!rule.require_arg.empty() && m.end > 0 && in_.text[m.end - 1] == '(') {
+      CallArgs args = ReadCallArgs(in_.text, m.end);
+      auto it = args.raw.find(rule.require_arg);
+      if (it != args.raw.end() &&
+          re2::RE2::PartialMatch(re2::StringPiece(it->second.data(), it->second.size()), *rule.require_value)) {
+        return;
+      }
+    }
+    Finding f;
+    f.rule_id = rule.id;
+    f.title = rule.title;
+    f.severity = rule.severity;
+    f.confidence = rule.confidence;
+    f.evidence.push_back(Evidence{Locate(m.start), LineSnippet(m.start), EvidenceMethod::kCall});
+    f.description = rule.description;
+    f.remediation = rule.remediation;
+    f.frameworks["cwe"] = rule.cwe;
+    f.frameworks["owasp_llm_2025"] = rule.owasp;
+    std::string code(Trim(in_.text.substr(m.start, std::min<size_t>(m.end - m.start, 80))));
+    f.fingerprint = Finding::Fingerprint(f.rule_id, "", in_.path, code);
+    sink_.Report(std::move(f));
   }
 
   // In code, a model name counts as keyed when the string is a model argument or value.

@@ -83,7 +83,8 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
   auto endpoints = LoadData("models/endpoints.yaml");
   auto constants = LoadData("models/sdk-constants.yaml");
   auto keys = LoadData("secrets/ai-keys.yaml");
-  for (auto* r : {&langs, &usage, &models, &hubs, &endpoints, &constants, &keys}) {
+  auto risks = LoadData("rules/code-risks.yaml");
+  for (auto* r : {&langs, &usage, &models, &hubs, &endpoints, &constants, &keys, &risks}) {
     if (!r->ok()) return r->error();
   }
   try {
@@ -157,6 +158,37 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
       add_calls(set, specs, "any");
     };
 
+    std::vector<std::string> risk_regex;
+    for (const auto& n : (*risks)["rules"]) {
+      RiskRule rr;
+      rr.id = Str(n, "id");
+      rr.title = Str(n, "title");
+      rr.description = Str(n, "description");
+      rr.remediation = Str(n, "remediation");
+      auto sev = ParseSeverity(Str(n, "severity"));
+      if (!sev) return Status::Parse("code-risks.yaml: bad severity in " + rr.id);
+      rr.severity = *sev;
+      if (n["confidence"]) rr.confidence = n["confidence"].as<double>();
+      for (const auto& x : n["cwe"]) rr.cwe.push_back(x.as<std::string>());
+      for (const auto& x : n["owasp_llm_2025"]) rr.owasp.push_back(x.as<std::string>());
+      for (const auto& x : n["families"]) rr.families.push_back(x.as<std::string>());
+      if (const YAML::Node req = n["require_arg"]) {
+        rr.require_arg = Str(req, "name");
+        rr.require_value = std::make_unique<re2::RE2>(Str(req, "value"));
+        if (!rr.require_value->ok()) return Status::Parse("code-risks.yaml: " + rr.id + ": bad require_arg value");
+      }
+      if (n["file_needs"]) {
+        rr.file_needs = std::make_unique<re2::RE2>(Str(n, "file_needs"));
+        if (!rr.file_needs->ok()) return Status::Parse("code-risks.yaml: " + rr.id + ": bad file_needs");
+      }
+      if (const YAML::Node ex = n["examples"]) {
+        for (const auto& x : ex["positive"]) rr.positive.push_back(x.as<std::string>());
+        for (const auto& x : ex["negative"]) rr.negative.push_back(x.as<std::string>());
+      }
+      risk_regex.push_back(Str(n, "regex"));
+      k->risks_.push_back(std::move(rr));
+    }
+
     const auto& catalog = AiCatalog::Default();
     std::vector<std::string> families;
     for (const auto& l : k->languages_) {
@@ -199,6 +231,12 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
                                  .provider = Str(c, "provider"), .model = Str(c, "model")});
       }
       add_calls(set, specs, family);
+      for (size_t i = 0; i < k->risks_.size(); ++i) {
+        const auto& fams = k->risks_[i].families;
+        if (std::find(fams.begin(), fams.end(), family) == fams.end()) continue;
+        specs.push_back({risk_regex[i], false});
+        set.rules.push_back(Rule{.kind = RuleKind::kRisk, .region = Region::kCode, .risk = i});
+      }
       auto compiled = PatternSet::Compile(specs);
       if (!compiled.ok()) return Status::Invalid(family + " patterns: " + compiled.error().message);
       set.patterns = std::move(compiled).value();

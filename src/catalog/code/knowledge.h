@@ -13,6 +13,7 @@
 #include "catalog/code/lexer.h"
 #include "core/pattern_set.h"
 #include "core/result.h"
+#include "core/severity.h"
 
 namespace aisec::catalog::code {
 
@@ -25,6 +26,20 @@ enum class RuleKind : uint8_t {
   kSecret,      // a provider credential (group 1), reported redacted
   kConstant,    // an SDK's named model constant standing for `model`
   kDeployment,  // an Azure OpenAI deployment name (group 1)
+  kRisk,        // a risky code pattern: Knowledge::risks()[Rule::risk]
+};
+
+// A risky AI code pattern (data/rules/code-risks.yaml).
+struct RiskRule {
+  std::string id, title, description, remediation;
+  Severity severity = Severity::kMedium;
+  double confidence = 0.9;
+  std::vector<std::string> cwe, owasp;
+  std::string require_arg;                     // keyword that makes the call safe…
+  std::unique_ptr<re2::RE2> require_value;     // …when its value matches this
+  std::unique_ptr<re2::RE2> file_needs;        // the file must match this for the rule to count
+  std::vector<std::string> families;
+  std::vector<std::string> positive, negative;  // examples, checked by the tests
 };
 
 struct Rule {
@@ -44,6 +59,7 @@ struct Rule {
   bool local = false;             // kEndpoint: a server the team runs
   double confidence = 0.9;
   int keep = 4;                   // kSecret: characters left visible
+  size_t risk = 0;                // kRisk: index in Knowledge::risks()
 };
 
 struct RuleSet {
@@ -73,6 +89,7 @@ class Knowledge {
   bool PrecededByModelKey(std::string_view line_prefix) const;
   // Service name used for a provider's API ("OpenAI" -> "OpenAI API").
   std::string ServiceFor(std::string_view provider) const;
+  const std::vector<RiskRule>& risks() const { return risks_; }
 
  private:
   Knowledge() = default;
@@ -82,6 +99,7 @@ class Knowledge {
   RuleSet shared_;
   std::unique_ptr<re2::RE2> model_key_;
   std::unordered_map<std::string, std::string> service_by_provider_;
+  std::vector<RiskRule> risks_;
 };
 
 }  // namespace aisec::catalog::code
