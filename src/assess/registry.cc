@@ -4,11 +4,13 @@
 namespace aisec::assess {
 
 Status ShadowAi(Context& ctx);
+Status Licenses(Context& ctx);
 
 namespace {
 
 const Assessor kAssessors[] = {
     {.name = "shadow-ai", .run = ShadowAi},
+    {.name = "licenses", .run = Licenses},
 };
 
 }  // namespace

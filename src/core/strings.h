@@ -11,6 +11,7 @@ std::string_view Trim(std::string_view s);
 std::string_view TrimLeft(std::string_view s);
 std::string_view TrimRight(std::string_view s);
 std::string ToLower(std::string_view s);
+std::string ToUpper(std::string_view s);
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // Splits text into lines without their terminators ("\n" or "\r\n").
