@@ -16,6 +16,7 @@ const Cataloger kCatalogers[] = {
     {.name = "code/config", .run = code::ConfigFile, .claims_path = code::ClaimsConfigFile},
     {.name = "iac/container-images", .run = iac::ContainerImages, .claims_path = iac::ClaimsContainerImages},
     {.name = "iac/terraform", .globs = kTerraformGlobs, .run = iac::Terraform},
+    {.name = "mcp/config", .run = mcp::McpConfig, .claims_path = mcp::ClaimsMcpConfig},
     {.name = "python/requirements", .globs = kRequirementsGlobs, .run = python::RequirementsTxt},
 };
 

@@ -19,4 +19,8 @@ void ContainerImages(Context& ctx);
 bool ClaimsContainerImages(std::string_view rel_path);
 void Terraform(Context& ctx);
 }  // namespace iac
+namespace mcp {
+void McpConfig(Context& ctx);
+bool ClaimsMcpConfig(std::string_view rel_path);
+}  // namespace mcp
 }  // namespace aisec::catalog
