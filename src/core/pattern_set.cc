@@ -4,14 +4,17 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
+#include <set>
 
 namespace aisec {
 
 struct PatternSet::Impl {
   hs_database_t* db = nullptr;
   hs_scratch_t* prototype = nullptr;
-  std::vector<std::unique_ptr<re2::RE2>> exact;  // "(?:re)$" per pattern, for span and groups
+  std::vector<std::unique_ptr<re2::RE2>> exact;  // "(?:re)\\z" per pattern, for span and groups
+  std::vector<bool> by_line;                     // exact is a verify pattern run on the hit's line
   std::mutex scratch_mu;
   ~Impl() {
     if (prototype) hs_free_scratch(prototype);
@@ -33,8 +36,12 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Compile(const std::vector<
     opts.set_case_sensitive(!specs[i].caseless);
     opts.set_log_errors(false);
     opts.set_longest_match(true);
-    // Anchored at the end of the context (\z), which Scan() cuts at the hit's end offset.
-    auto re = std::make_unique<re2::RE2>("(?m)(?:" + specs[i].regex + ")\\z", opts);
+    // Anchored at the end of the context (\z), which Scan() cuts at the hit's end offset; or,
+    // for verify patterns, searched in the hit's line.
+    bool by_line = !specs[i].verify.empty();
+    auto re = by_line ? std::make_unique<re2::RE2>(specs[i].verify, opts)
+                      : std::make_unique<re2::RE2>("(?m)(?:" + specs[i].regex + ")\\z", opts);
+    set->impl_->by_line.push_back(by_line);
     if (!re->ok()) {
       return Status::Invalid("pattern " + std::to_string(i) + " (" + specs[i].regex + "): " + re->error());
     }
@@ -115,9 +122,31 @@ void PatternSet::Scan(std::string_view text,
             [](auto& a, auto& b) { return std::tie(a.second, a.first) < std::tie(b.second, b.first); });
   state.hits.erase(std::unique(state.hits.begin(), state.hits.end()), state.hits.end());
   std::vector<PatternMatch> found;
+  std::set<std::pair<uint32_t, size_t>> lines_done;  // (pattern, line start): one verdict per line
   for (auto [id, end] : state.hits) {
     PatternMatch m;
     const re2::RE2& re = *impl_->exact[id];
+    if (impl_->by_line[id]) {
+      size_t pos = end > 0 ? end - 1 : 0;
+      size_t ls = text.rfind('\n', pos);
+      ls = ls == std::string_view::npos ? 0 : ls + 1;
+      if (pos - ls > 4096) ls = pos - 4096;
+      if (!lines_done.emplace(id, ls).second) continue;
+      size_t le = text.find('\n', pos);
+      le = le == std::string_view::npos ? text.size() : std::min(le, pos + 4096);
+      re2::StringPiece line(text.data() + ls, le - ls);
+      int ngroups = re.NumberOfCapturingGroups();
+      std::vector<re2::StringPiece> sub(static_cast<size_t>(ngroups) + 1);
+      if (!re.Match(line, 0, line.size(), re2::RE2::UNANCHORED, sub.data(), ngroups + 1)) continue;
+      m.id = id;
+      m.start = static_cast<size_t>(sub[0].data() - text.data());
+      m.end = m.start + sub[0].size();
+      for (int g = 1; g <= ngroups; ++g) {
+        m.groups.emplace_back(sub[g].data() ? std::string_view(sub[g].data(), sub[g].size()) : std::string_view());
+      }
+      found.push_back(std::move(m));
+      continue;
+    }
     size_t win_start = end > kMaxMatch ? end - kMaxMatch : 0;
     // The context ends at the hit, so "\z" pins the match's end; the text before the window
     // still serves as context for '^' and '\b'.
@@ -134,6 +163,8 @@ void PatternSet::Scan(std::string_view text,
     }
     found.push_back(std::move(m));
   }
+  // Line-verified matches may come out of end order.
+  std::stable_sort(found.begin(), found.end(), [](const PatternMatch& a, const PatternMatch& b) { return a.end < b.end; });
   // A pattern that matches "gpt-4o" and "gpt-4o-mini" at one start reports only the longest.
   std::vector<bool> shadowed(found.size(), false);
   for (size_t i = 0; i < found.size(); ++i) {

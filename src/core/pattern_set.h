@@ -3,7 +3,7 @@
 // where each pattern matches in linear time over the whole text; RE2 then recovers the exact
 // span and capture groups in a bounded window before each hit. Patterns must be written in the
 // syntax both engines accept (no backreferences, no lookaround) and a match may not be longer
-// than kMaxMatch bytes.
+// than kMaxMatch bytes. Patterns with a `verify` expression are matched by line instead.
 //
 // Compiled once, immutable and shared read-only by all threads; each thread gets its own scratch.
 #include <cstdint>
@@ -18,8 +18,12 @@
 namespace aisec {
 
 struct PatternSpec {
-  std::string regex;
+  std::string regex;   // for vectorscan; keep it cheap (literals compile fastest)
   bool caseless = false;
+  // Optional RE2 pattern checked on the line of each hit (the whole line, '\n' excluded). When
+  // set, it decides the match: its span and groups are reported. This lets a literal anchor
+  // ("import openai", "T3BlbkFJ") stand in for an expensive expression at compile time.
+  std::string verify;
 };
 
 struct PatternMatch {

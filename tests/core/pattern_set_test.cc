@@ -60,3 +60,24 @@ TEST(PatternSet, ThreadsShareOneSet) {
 
 }  // namespace
 }  // namespace aisec
+
+namespace aisec {
+namespace {
+
+TEST(PatternSet, VerifiedAnchorsMixWithPlainPatterns) {
+  auto set = PatternSet::Compile({{R"(\bAnthropic[ \t]*\()"},
+                                  {"import openai", false, R"(^\s*import\s+(openai)\b)"},
+                                  {"T3BlbkFJ", false, R"(\b(sk-[A-Za-z0-9]+T3BlbkFJ[A-Za-z0-9]+))"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  std::string text = "import openai\nclaude = Anthropic()\nk = 'sk-abcT3BlbkFJxyz'\n# import openai_x\n";
+  auto m = All(**set, text);
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].id, 1u);
+  EXPECT_EQ(m[0].groups[0], "openai");
+  EXPECT_EQ(m[1].id, 0u);
+  EXPECT_EQ(text.substr(m[1].start, m[1].end - m[1].start), "Anthropic(");
+  EXPECT_EQ(m[2].groups[0], "sk-abcT3BlbkFJxyz");
+}
+
+}  // namespace
+}  // namespace aisec

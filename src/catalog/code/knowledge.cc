@@ -149,7 +149,9 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
         r.keep = s["keep"] ? s["keep"].as<int>() : 4;
         std::string re = Str(s, "regex");
         if (re.find('(') == std::string::npos || re.find("(?") == 0) re = "(" + re + ")";
-        specs.push_back({re, false});
+        std::string anchor = Str(s, "anchor");
+        if (anchor.empty()) specs.push_back({re, false});
+        else specs.push_back({anchor, false, re});
         set.rules.push_back(std::move(r));
       }
       specs.push_back({deployment_keys + "[\"']?\\s*[:=]\\s*[\"']([A-Za-z0-9._-]{1,64})[\"']", false});
@@ -158,7 +160,7 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
       add_calls(set, specs, "any");
     };
 
-    std::vector<std::string> risk_regex;
+    std::vector<std::pair<std::string, std::string>> risk_regex;  // (anchor, regex)
     for (const auto& n : (*risks)["rules"]) {
       RiskRule rr;
       rr.id = Str(n, "id");
@@ -185,7 +187,7 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
         for (const auto& x : ex["positive"]) rr.positive.push_back(x.as<std::string>());
         for (const auto& x : ex["negative"]) rr.negative.push_back(x.as<std::string>());
       }
-      risk_regex.push_back(Str(n, "regex"));
+      risk_regex.push_back({Str(n, "anchor"), Str(n, "regex")});
       k->risks_.push_back(std::move(rr));
     }
 
@@ -200,17 +202,21 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
       const YAML::Node tmpl = (*usage)["import_templates"][family];
       std::string_view eco = EcosystemOf(family);
       if (tmpl && !eco.empty()) {
-        std::string regex = Str(tmpl, "regex");
+        auto fill = [](std::string t, const std::string& value) {
+          for (size_t pos; (pos = t.find("{name}")) != std::string::npos;) t.replace(pos, 6, value);
+          return t;
+        };
+        std::string verify = Str(tmpl, "verify");
         for (const auto& p : catalog.packages()) {
           if (p.ecosystem != eco) continue;
           for (const auto& name : ImportNames(p, family)) {
-            std::string re = regex;
             std::string escaped = EscapeRegex(name);
-            for (size_t pos; (pos = re.find("{name}")) != std::string::npos;) re.replace(pos, 6, escaped);
-            specs.push_back({re, false});
-            set.rules.push_back(Rule{.kind = RuleKind::kImport, .region = ParseRegion(Str(tmpl, "region")),
-                                     .provider = p.provider, .package_ecosystem = p.ecosystem,
-                                     .package_name = p.name});
+            for (const auto& lit : tmpl["literals"]) {
+              specs.push_back({EscapeRegex(fill(lit.as<std::string>(), name)), false, fill(verify, escaped)});
+              set.rules.push_back(Rule{.kind = RuleKind::kImport, .region = ParseRegion(Str(tmpl, "region")),
+                                       .provider = p.provider, .package_ecosystem = p.ecosystem,
+                                       .package_name = p.name});
+            }
           }
         }
       }
@@ -234,7 +240,9 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
       for (size_t i = 0; i < k->risks_.size(); ++i) {
         const auto& fams = k->risks_[i].families;
         if (std::find(fams.begin(), fams.end(), family) == fams.end()) continue;
-        specs.push_back({risk_regex[i], false});
+        const auto& [anchor, regex] = risk_regex[i];
+        if (anchor.empty()) specs.push_back({regex, false});
+        else specs.push_back({anchor, false, regex});
         set.rules.push_back(Rule{.kind = RuleKind::kRisk, .region = Region::kCode, .risk = i});
       }
       auto compiled = PatternSet::Compile(specs);
