@@ -6,6 +6,17 @@ namespace {
 
 constexpr std::string_view kRequirementsGlobs[] = {"requirements*.txt", "requirements*.in",
                                                    "*-requirements.txt"};
+constexpr std::string_view kPyprojectGlobs[] = {"pyproject.toml"};
+constexpr std::string_view kSetupCfgGlobs[] = {"setup.cfg"};
+constexpr std::string_view kPipfileGlobs[] = {"Pipfile"};
+constexpr std::string_view kPipfileLockGlobs[] = {"Pipfile.lock"};
+constexpr std::string_view kPoetryLockGlobs[] = {"poetry.lock"};
+constexpr std::string_view kUvLockGlobs[] = {"uv.lock"};
+constexpr std::string_view kCondaGlobs[] = {"environment.yml", "environment.yaml"};
+constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
+constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile", "Dockerfile.*", "*.dockerfile",
+                                                 "*.Dockerfile", "Containerfile", "Containerfile.*"};
+constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -18,6 +29,16 @@ const Cataloger kCatalogers[] = {
     {.name = "iac/terraform", .globs = kTerraformGlobs, .run = iac::Terraform},
     {.name = "mcp/config", .run = mcp::McpConfig, .claims_path = mcp::ClaimsMcpConfig},
     {.name = "python/requirements", .globs = kRequirementsGlobs, .run = python::RequirementsTxt},
+    {.name = "python/pyproject", .globs = kPyprojectGlobs, .run = python::PyprojectToml},
+    {.name = "python/setup-cfg", .globs = kSetupCfgGlobs, .run = python::SetupCfg},
+    {.name = "python/pipfile", .globs = kPipfileGlobs, .run = python::Pipfile},
+    {.name = "python/pipfile-lock", .globs = kPipfileLockGlobs, .run = python::PipfileLock},
+    {.name = "python/poetry-lock", .globs = kPoetryLockGlobs, .run = python::PoetryLock},
+    {.name = "python/uv-lock", .globs = kUvLockGlobs, .run = python::UvLock},
+    {.name = "python/conda-environment", .globs = kCondaGlobs, .run = python::CondaEnvironment},
+    {.name = "python/notebook", .globs = kNotebookGlobs, .run = python::JupyterNotebook},
+    {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
+    {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
 };
 
 }  // namespace

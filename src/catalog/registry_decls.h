@@ -6,6 +6,16 @@
 namespace aisec::catalog {
 namespace python {
 void RequirementsTxt(Context& ctx);
+void PyprojectToml(Context& ctx);
+void SetupCfg(Context& ctx);
+void Pipfile(Context& ctx);
+void PipfileLock(Context& ctx);
+void PoetryLock(Context& ctx);
+void UvLock(Context& ctx);
+void CondaEnvironment(Context& ctx);
+void JupyterNotebook(Context& ctx);
+void Dockerfile(Context& ctx);
+void ShellScript(Context& ctx);
 }  // namespace python
 namespace code {
 void SourceCode(Context& ctx);

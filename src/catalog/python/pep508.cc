@@ -66,7 +66,8 @@ std::string PinnedVersion(std::string_view specifier) {
   if (specifier.starts_with("===")) v = specifier.substr(3);
   else if (specifier.starts_with("==")) v = specifier.substr(2);
   else return {};
-  if (v.empty() || Contains(v, "*")) return {};
+  // A wildcard or an unexpanded variable ("==${TORCH_VERSION}") is not one version.
+  if (v.empty() || v.find_first_of("*${}") != std::string_view::npos) return {};
   return std::string(v);
 }
 
@@ -86,51 +87,25 @@ Component MakePypiComponent(const Requirement& req, Evidence evidence, Scope sco
   return c;
 }
 
-std::vector<Requirement> ParsePipInstallArgs(std::string_view args) {
-  std::vector<Requirement> out;
-  // Shell-like tokens with simple quote handling.
-  std::vector<std::string> tokens;
-  std::string cur;
-  char quote = 0;
-  for (char c : args) {
-    if (quote) {
-      if (c == quote) quote = 0;
-      else cur += c;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == ' ' || c == '\t' || c == '\\') {
-      if (!cur.empty()) tokens.push_back(std::move(cur)), cur.clear();
-    } else if (c == ';' || c == '&' || c == '|' || c == '#' || c == '\n') {
-      break;  // end of this command
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) tokens.push_back(std::move(cur));
-  // Options that take a value as the next token.
-  static constexpr std::string_view kWithValue[] = {
-      "-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url",
-      "-f", "--find-links", "-t", "--target", "--prefix", "--root", "-e", "--editable",
-      "--trusted-host", "--platform", "--python-version", "--implementation", "--abi",
-      "--src", "--upgrade-strategy", "--progress-bar", "--cache-dir", "--log", "--proxy"};
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& t = tokens[i];
-    if (t.starts_with("-")) {
-      for (auto opt : kWithValue) {
-        if (t == opt) {
-          ++i;
-          break;
-        }
-      }
-      continue;
-    }
-    if (Contains(t, "://") || t.starts_with(".") || t.starts_with("/") || t.starts_with("$") ||
-        t.ends_with(".whl") || t.ends_with(".tar.gz") || t.ends_with(".zip")) {
-      continue;
-    }
-    if (auto req = ParseRequirement(t)) out.push_back(std::move(*req));
-  }
-  return out;
+std::string EggName(std::string_view url) {
+  auto egg = url.find("#egg=");
+  if (egg == std::string_view::npos) egg = url.find("&egg=");
+  if (egg == std::string_view::npos) return {};
+  std::string_view name = url.substr(egg + 5);
+  return std::string(name.substr(0, name.find_first_of("[&#")));
+}
+
+std::optional<Hash> ParseHashSpec(std::string_view text) {
+  text = Trim(text);
+  auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return std::nullopt;
+  std::string alg = ToLower(text.substr(0, colon));
+  if (alg == "sha256") alg = "SHA-256";
+  else if (alg == "sha384") alg = "SHA-384";
+  else if (alg == "sha512") alg = "SHA-512";
+  else if (alg == "sha1") alg = "SHA-1";
+  else if (alg == "md5") alg = "MD5";
+  return Hash{alg, ToLower(text.substr(colon + 1))};
 }
 
 }  // namespace aisec::catalog::python

@@ -28,8 +28,12 @@ std::string PinnedVersion(std::string_view specifier);
 // A pypi library component for a requirement, with purl, version or version_spec, and evidence.
 Component MakePypiComponent(const Requirement& req, Evidence evidence, Scope scope);
 
-// Reads the requirements named on a `pip install ...` command line (skipping options, local
-// paths and URLs). `line` starts after "install".
-std::vector<Requirement> ParsePipInstallArgs(std::string_view args);
+// The project name in a pip URL's "#egg=name" fragment ("git+https://host/repo.git#egg=name"),
+// or empty.
+std::string EggName(std::string_view url);
+
+// A hash in pip and lock-file notation ("sha256:9f86…"), with the algorithm named the CycloneDX
+// way ("SHA-256"). nullopt when `text` has no "algorithm:" prefix or no value.
+std::optional<Hash> ParseHashSpec(std::string_view text);
 
 }  // namespace aisec::catalog::python

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "catalog/python/logical_lines.h"
 #include "catalog/python/pep508.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
@@ -16,46 +17,6 @@ namespace {
 
 constexpr std::string_view kSource = "python/requirements";
 constexpr int kMaxIncludeDepth = 8;
-
-struct LogicalLine {
-  std::string text;
-  uint32_t line;  // first physical line
-};
-
-std::vector<LogicalLine> JoinContinuations(std::string_view text) {
-  std::vector<LogicalLine> out;
-  std::string cur;
-  uint32_t start = 0, n = 0;
-  for (std::string_view line : SplitLines(text)) {
-    ++n;
-    if (cur.empty()) start = n;
-    // A comment starts at '#' preceded by whitespace or at line start.
-    if (auto hash = line.find('#'); hash != std::string_view::npos) {
-      if (hash == 0 || line[hash - 1] == ' ' || line[hash - 1] == '\t') line = line.substr(0, hash);
-    }
-    std::string_view t = TrimRight(line);
-    if (!t.empty() && t.back() == '\\') {
-      cur += t.substr(0, t.size() - 1);
-      cur += ' ';
-      continue;
-    }
-    cur += t;
-    out.push_back({std::move(cur), start});
-    cur.clear();
-  }
-  if (!cur.empty()) out.push_back({std::move(cur), start});
-  return out;
-}
-
-// "-e git+https://host/org/repo.git@v1#egg=name[extra]" -> "name"
-std::string EggName(std::string_view url) {
-  auto egg = url.find("#egg=");
-  if (egg == std::string_view::npos) egg = url.find("&egg=");
-  if (egg == std::string_view::npos) return {};
-  std::string_view name = url.substr(egg + 5);
-  name = name.substr(0, name.find_first_of("[&#"));
-  return std::string(name);
-}
 
 class Reader {
  public:
@@ -70,10 +31,9 @@ class Reader {
 
   void ReadFile(const source::SourceFile& file, std::string_view text, int depth) {
     if (!seen_.insert(file.rel_path).second) return;
-    for (const auto& ll : JoinContinuations(text)) {
+    for (const auto& ll : JoinContinuedLines(text)) {
       std::string_view line = Trim(ll.text);
-      if (line.empty()) continue;
-      Location loc{file.rel_path, ll.line, 0, 0};
+      Location loc{file.rel_path, ll.first_line(), 0, 0};
       if (line.starts_with("-r ") || line.starts_with("--requirement") ||
           line.starts_with("-c ") || line.starts_with("--constraint")) {
         bool constraint = line.starts_with("-c") || line.starts_with("--constraint");
@@ -97,17 +57,8 @@ class Reader {
       if (auto opt = line.find(" --"); opt != std::string_view::npos) {
         spec = line.substr(0, opt);
         for (std::string_view tok : Split(line.substr(opt), ' ')) {
-          if (tok.starts_with("--hash=")) {
-            std::string_view h = tok.substr(7);
-            auto colon = h.find(':');
-            if (colon != std::string_view::npos) {
-              std::string alg = ToLower(h.substr(0, colon));
-              if (alg == "sha256") alg = "SHA-256";
-              else if (alg == "sha384") alg = "SHA-384";
-              else if (alg == "sha512") alg = "SHA-512";
-              hashes.push_back(Hash{alg, std::string(h.substr(colon + 1))});
-            }
-          }
+          if (!tok.starts_with("--hash=")) continue;
+          if (auto h = ParseHashSpec(tok.substr(7))) hashes.push_back(std::move(*h));
         }
       }
       if (Contains(spec, "://") || spec.starts_with(".") || spec.starts_with("/")) {

@@ -1,0 +1,120 @@
+// Jupyter notebooks (*.ipynb, JSON, nbformat 4 and the older 3 with worksheets): `pip install`
+// lines in code cells — shell escapes (!pip), magics (%pip), and python -m pip. Outputs and
+// markdown cells are not read.
+//
+// Location: the evidence line is the line of the notebook file (the JSON text) that holds the
+// source line with the command, so an editor opens at it; property aisec:cell is the 1-based
+// position of the cell in the notebook. The JSON parser keeps no positions, so each cell's
+// source strings are found again in the text, moving forward through the file; when a string
+// cannot be found the line of its cell's "source" key is used.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/python/json_lines.h"
+#include "catalog/python/load.h"
+#include "catalog/python/logical_lines.h"
+#include "catalog/python/pip_install.h"
+#include "catalog/registry_decls.h"
+#include "core/strings.h"
+
+namespace aisec::catalog::python {
+namespace {
+
+constexpr std::string_view kSource = "python/notebook";
+
+struct Cell {
+  std::string text;
+  std::vector<uint32_t> file_lines;  // file line of each line of `text`, in order
+};
+
+// Collects the cell's source and, for each of its lines, the notebook line it is written on.
+class CellLocator {
+ public:
+  explicit CellLocator(std::string_view text) : text_(text), lines_(text) {}
+
+  Cell Read(const nlohmann::json& cell, const char* key) {
+    Cell out;
+    auto src = cell.find(key);
+    size_t at = FindJsonKey(text_, key, cursor_);
+    if (at != std::string_view::npos) cursor_ = at;
+    uint32_t key_line = at == std::string_view::npos ? 0 : lines_.Line(at);
+    if (src == cell.end()) return out;
+    uint32_t last_line = key_line;
+    auto append = [&](const std::string& part, uint32_t line) {
+      out.text += part;
+      size_t newlines = std::count(part.begin(), part.end(), '\n');
+      out.file_lines.insert(out.file_lines.end(), newlines, line);
+      last_line = line;
+    };
+    if (src->is_string()) {
+      append(src->get<std::string>(), key_line);
+    } else if (src->is_array()) {
+      for (const auto& part : *src) {
+        if (!part.is_string()) continue;
+        const std::string encoded = part.dump();
+        size_t found = text_.find(encoded, cursor_);
+        uint32_t line = key_line;
+        if (found != std::string_view::npos) {
+          line = lines_.Line(found);
+          cursor_ = found + encoded.size();
+        }
+        append(part.get<std::string>(), line);
+      }
+    }
+    out.file_lines.push_back(last_line);  // the last line has no terminator
+    return out;
+  }
+
+ private:
+  std::string_view text_;
+  LineIndex lines_;
+  size_t cursor_ = 0;
+};
+
+void CatalogCell(Context& ctx, const Cell& cell, size_t position) {
+  for (LogicalLine& line : JoinContinuedLines(cell.text)) {
+    for (auto& [offset, n] : line.starts) n = n - 1 < cell.file_lines.size() ? cell.file_lines[n - 1] : 0;
+    CatalogPipInstalls(ctx, line, kSource, {{"aisec:cell", std::to_string(position)}});
+  }
+}
+
+// nbformat 3 kept a code cell's text under "input" and other cells' under "source".
+void ReadCells(Context& ctx, CellLocator& locator, const nlohmann::json& cells, bool v3,
+               size_t& position) {
+  if (!cells.is_array()) return;
+  for (const auto& cell : cells) {
+    ++position;
+    if (!cell.is_object()) continue;
+    auto type = cell.find("cell_type");
+    bool code = type != cell.end() && *type == "code";
+    Cell c = locator.Read(cell, code && v3 ? "input" : "source");
+    if (code) CatalogCell(ctx, c, position);
+  }
+}
+
+}  // namespace
+
+void JupyterNotebook(Context& ctx) {
+  auto doc = LoadJson(ctx, kSource);
+  if (!doc) return;
+  if (!doc->is_object()) {
+    ctx.Warn(1, "not a notebook: the document is not an object", kSource);
+    return;
+  }
+  CellLocator locator(*ctx.Text());
+  size_t position = 0;
+  if (auto cells = doc->find("cells"); cells != doc->end()) {
+    ReadCells(ctx, locator, *cells, false, position);
+  } else if (auto sheets = doc->find("worksheets"); sheets != doc->end() && sheets->is_array()) {
+    for (const auto& sheet : *sheets) {
+      if (auto cells = sheet.find("cells"); sheet.is_object() && cells != sheet.end()) {
+        ReadCells(ctx, locator, *cells, true, position);
+      }
+    }
+  } else {
+    ctx.Warn(1, "not a notebook: no \"cells\"", kSource);
+  }
+}
+
+}  // namespace aisec::catalog::python
