@@ -14,8 +14,9 @@ constexpr std::string_view kPoetryLockGlobs[] = {"poetry.lock"};
 constexpr std::string_view kUvLockGlobs[] = {"uv.lock"};
 constexpr std::string_view kCondaGlobs[] = {"environment.yml", "environment.yaml"};
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
-constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile", "Dockerfile.*", "*.dockerfile",
-                                                 "*.Dockerfile", "Containerfile", "Containerfile.*"};
+constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile",    "Dockerfile.*",
+                                                 "*.dockerfile",  "*.Dockerfile",
+                                                 "Containerfile", "Containerfile.*"};
 constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};

@@ -31,9 +31,12 @@ void ReadBracket(std::string_view attrs, MatchSpec& m) {
     auto eq = kv.find('=');
     if (eq == std::string_view::npos) continue;
     std::string_view key = Trim(kv.substr(0, eq)), value = Trim(kv.substr(eq + 1));
-    if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
-    if (key == "version") (IsExactVersion(value) ? m.version : m.spec) = std::string(value);
-    else if (key == "build") m.build = std::string(value);
+    if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"'))
+      value = value.substr(1, value.size() - 2);
+    if (key == "version")
+      (IsExactVersion(value) ? m.version : m.spec) = std::string(value);
+    else if (key == "build")
+      m.build = std::string(value);
   }
 }
 
@@ -54,10 +57,14 @@ void ReadConstraint(std::string_view rest, MatchSpec& m) {
   }
   // "==v", "=v" with a build, or a bare "v" (space form) name one version; "=v" alone is v.*.
   std::string_view bare = version;
-  if (bare.starts_with("==")) bare.remove_prefix(2);
-  else if (bare.starts_with("=") && !m.build.empty()) bare.remove_prefix(1);
-  if (IsExactVersion(bare)) m.version = std::string(bare);
-  else m.spec = std::string(version);
+  if (bare.starts_with("=="))
+    bare.remove_prefix(2);
+  else if (bare.starts_with("=") && !m.build.empty())
+    bare.remove_prefix(1);
+  if (IsExactVersion(bare))
+    m.version = std::string(bare);
+  else
+    m.spec = std::string(version);
 }
 
 std::optional<MatchSpec> ParseMatchSpec(std::string_view text) {
@@ -66,7 +73,8 @@ std::optional<MatchSpec> ParseMatchSpec(std::string_view text) {
   if (auto colons = s.find("::"); colons != std::string_view::npos) {
     std::string_view channel = s.substr(0, colons);
     s = s.substr(colons + 2);
-    if (auto slash = channel.rfind('/'); slash != std::string_view::npos && !Contains(channel, "://")) {
+    if (auto slash = channel.rfind('/');
+        slash != std::string_view::npos && !Contains(channel, "://")) {
       m.subdir = std::string(channel.substr(slash + 1));
       channel = channel.substr(0, slash);
     }

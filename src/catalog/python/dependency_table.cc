@@ -1,8 +1,8 @@
 #include "catalog/python/dependency_table.h"
 
-#include <cctype>
-
 #include <toml++/toml.h>
+
+#include <cctype>
 
 #include "core/strings.h"
 
@@ -67,16 +67,17 @@ bool ReadOne(std::string_view name, const toml::node& value, TableDependency& de
 
 }  // namespace
 
-std::vector<TableDependency> ReadTableDependency(std::string_view name, const toml::node& value,
-                                                 std::vector<std::pair<uint32_t, std::string>>& errors) {
+std::vector<TableDependency> ReadTableDependency(
+    std::string_view name, const toml::node& value,
+    std::vector<std::pair<uint32_t, std::string>>& errors) {
   std::vector<TableDependency> out;
   auto read = [&](const toml::node& v) {
     TableDependency dep;
     if (ReadOne(name, v, dep)) {
       out.push_back(std::move(dep));
     } else {
-      errors.emplace_back(v.source().begin.line,
-                          "dependency '" + std::string(name) + "' is neither a version nor a table");
+      errors.emplace_back(v.source().begin.line, "dependency '" + std::string(name) +
+                                                     "' is neither a version nor a table");
     }
   };
   if (const toml::array* arr = value.as_array()) {

@@ -12,12 +12,16 @@
 
 #include "catalog/python/pep508.h"
 
-namespace toml { inline namespace v3 { class node; } }
+namespace toml {
+inline namespace v3 {
+class node;
+}
+}  // namespace toml
 
 namespace aisec::catalog::python {
 
 struct TableDependency {
-  Requirement req;   // specifier holds the constraint as written; a bare version becomes "==v"
+  Requirement req;  // specifier holds the constraint as written; a bare version becomes "==v"
   bool optional = false;
   uint32_t line = 0;
   std::map<std::string, std::string> properties;  // aisec:git-ref, aisec:path, aisec:index, …
@@ -25,8 +29,9 @@ struct TableDependency {
 
 // Reads one dependency value. Each returned entry is one constraint (one per array element).
 // Values of another type are skipped and described in `errors` with their line.
-std::vector<TableDependency> ReadTableDependency(std::string_view name, const toml::node& value,
-                                                 std::vector<std::pair<uint32_t, std::string>>& errors);
+std::vector<TableDependency> ReadTableDependency(
+    std::string_view name, const toml::node& value,
+    std::vector<std::pair<uint32_t, std::string>>& errors);
 
 // A kDirect pypi component for one entry, located in `path`. `snippet` is the source line.
 Component MakeTableComponent(const TableDependency& dep, const std::string& path,

@@ -85,8 +85,10 @@ void Dockerfile(Context& ctx) {
   std::string heredoc_end;
   for (const LogicalLine& line : JoinContinuedLines(*text, options)) {
     if (!heredoc_end.empty()) {
-      if (Trim(line.text) == heredoc_end) heredoc_end.clear();
-      else CatalogPipInstalls(ctx, line, kSource);
+      if (Trim(line.text) == heredoc_end)
+        heredoc_end.clear();
+      else
+        CatalogPipInstalls(ctx, line, kSource);
       continue;
     }
     std::string_view rest;

@@ -8,7 +8,6 @@
 // source strings are found again in the text, moving forward through the file; when a string
 // cannot be found the line of its cell's "source" key is used.
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "catalog/python/json_lines.h"
@@ -74,7 +73,8 @@ class CellLocator {
 
 void CatalogCell(Context& ctx, const Cell& cell, size_t position) {
   for (LogicalLine& line : JoinContinuedLines(cell.text)) {
-    for (auto& [offset, n] : line.starts) n = n - 1 < cell.file_lines.size() ? cell.file_lines[n - 1] : 0;
+    for (auto& [offset, n] : line.starts)
+      n = n - 1 < cell.file_lines.size() ? cell.file_lines[n - 1] : 0;
     CatalogPipInstalls(ctx, line, kSource, {{"aisec:cell", std::to_string(position)}});
   }
 }

@@ -1,9 +1,9 @@
 #include "catalog/python/load.h"
 
+#include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
-#include <toml++/toml.h>
 
 #include "core/parse.h"
 

@@ -3,15 +3,21 @@
 // malformed, too deeply nested) each adds one warning located where the parser stopped and
 // returns nullopt, so the caller just returns and the scan goes on.
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string_view>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "catalog/cataloger.h"
 
-namespace YAML { class Node; }
-namespace toml { inline namespace v3 { class node; class table; } }
+namespace YAML {
+class Node;
+}
+namespace toml {
+inline namespace v3 {
+class node;
+class table;
+}  // namespace v3
+}  // namespace toml
 
 namespace aisec::catalog::python {
 

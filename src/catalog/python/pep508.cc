@@ -1,6 +1,7 @@
 #include "catalog/python/pep508.h"
 
 #include <cctype>
+#include <utility>
 
 #include "core/purl.h"
 #include "core/strings.h"
@@ -11,6 +12,12 @@ namespace {
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
 }
+
+// Hash algorithms as pip and lock files spell them, and as CycloneDX does.
+constexpr std::pair<std::string_view, std::string_view> kHashNames[] = {
+    {"sha256", "SHA-256"}, {"sha384", "SHA-384"}, {"sha512", "SHA-512"},
+    {"sha1", "SHA-1"},     {"md5", "MD5"},
+};
 
 std::string StripSpaces(std::string_view s) {
   std::string out;
@@ -98,13 +105,13 @@ std::string EggName(std::string_view url) {
 std::optional<Hash> ParseHashSpec(std::string_view text) {
   text = Trim(text);
   auto colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return std::nullopt;
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) {
+    return std::nullopt;
+  }
   std::string alg = ToLower(text.substr(0, colon));
-  if (alg == "sha256") alg = "SHA-256";
-  else if (alg == "sha384") alg = "SHA-384";
-  else if (alg == "sha512") alg = "SHA-512";
-  else if (alg == "sha1") alg = "SHA-1";
-  else if (alg == "md5") alg = "MD5";
+  for (auto [pip_name, bom_name] : kHashNames) {
+    if (alg == pip_name) alg = bom_name;
+  }
   return Hash{alg, ToLower(text.substr(colon + 1))};
 }
 

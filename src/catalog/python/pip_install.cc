@@ -14,7 +14,9 @@ struct Token {
   bool op = false;  // a command separator: && || ; | & ( ) or a newline
 };
 
-bool IsOpChar(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '\n'; }
+bool IsOpChar(char c) {
+  return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '\n';
+}
 
 // Length of a redirection at the start of a word ("2>&1", ">", ">>log", "<in"), including its
 // target word when attached; 0 when `s` does not start with one.
@@ -41,9 +43,12 @@ std::vector<Token> Tokenize(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (quote) {
-      if (c == quote) quote = 0;
-      else if (c == '\\' && quote == '"' && i + 1 < s.size()) cur.text += s[++i];
-      else cur.text += c;
+      if (c == quote)
+        quote = 0;
+      else if (c == '\\' && quote == '"' && i + 1 < s.size())
+        cur.text += s[++i];
+      else
+        cur.text += c;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r') {
@@ -64,9 +69,12 @@ std::vector<Token> Tokenize(std::string_view s) {
       in_word = true;
       cur.offset = i;
     }
-    if (c == '\'' || c == '"') quote = c;
-    else if (c == '\\' && i + 1 < s.size()) cur.text += s[++i];
-    else cur.text += c;
+    if (c == '\'' || c == '"')
+      quote = c;
+    else if (c == '\\' && i + 1 < s.size())
+      cur.text += s[++i];
+    else
+      cur.text += c;
   }
   flush();
   return out;
@@ -78,20 +86,60 @@ bool IsPipLauncher(std::string_view word) {
   if (auto slash = word.rfind('/'); slash != std::string_view::npos) word = word.substr(slash + 1);
   if (!word.empty() && (word.front() == '%' || word.front() == '!')) word.remove_prefix(1);
   if (!word.starts_with("pip")) return false;
-  return std::all_of(word.begin() + 3, word.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+  return std::all_of(word.begin() + 3, word.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+  });
 }
 
 // pip and uv options that take the next word as their value.
-constexpr std::string_view kWithValue[] = {
-    "-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url",
-    "--index", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--trusted-host",
-    "--platform", "--python-version", "--implementation", "--abi", "--src", "--upgrade-strategy",
-    "--progress-bar", "--cache-dir", "--log", "--proxy", "--no-binary", "--only-binary",
-    "--global-option", "--config-settings", "-C", "--report", "--root-user-action", "--retries",
-    "--timeout", "--python", "-p", "--override", "--build-constraint", "-b", "--resolution",
-    "--prerelease", "--python-platform", "--exclude-newer", "--index-strategy",
-    "--keyring-provider", "--link-mode", "--group", "--extra"};
+constexpr std::string_view kWithValue[] = {"-r",
+                                           "--requirement",
+                                           "-c",
+                                           "--constraint",
+                                           "-i",
+                                           "--index-url",
+                                           "--extra-index-url",
+                                           "--index",
+                                           "-f",
+                                           "--find-links",
+                                           "-t",
+                                           "--target",
+                                           "--prefix",
+                                           "--root",
+                                           "--trusted-host",
+                                           "--platform",
+                                           "--python-version",
+                                           "--implementation",
+                                           "--abi",
+                                           "--src",
+                                           "--upgrade-strategy",
+                                           "--progress-bar",
+                                           "--cache-dir",
+                                           "--log",
+                                           "--proxy",
+                                           "--no-binary",
+                                           "--only-binary",
+                                           "--global-option",
+                                           "--config-settings",
+                                           "-C",
+                                           "--report",
+                                           "--root-user-action",
+                                           "--retries",
+                                           "--timeout",
+                                           "--python",
+                                           "-p",
+                                           "--override",
+                                           "--build-constraint",
+                                           "-b",
+                                           "--resolution",
+                                           "--prerelease",
+                                           "--python-platform",
+                                           "--exclude-newer",
+                                           "--index-strategy",
+                                           "--keyring-provider",
+                                           "--link-mode",
+                                           "--group",
+                                           "--extra"};
 
 bool TakesValue(std::string_view option) {
   return std::find(std::begin(kWithValue), std::end(kWithValue), option) != std::end(kWithValue);
@@ -152,7 +200,8 @@ void CatalogPipInstalls(Context& ctx, const LogicalLine& line, std::string_view 
   if (!Contains(line.text, "pip")) return;
   for (auto& found : FindPipInstalls(line.text)) {
     uint32_t at = line.LineAt(found.offset);
-    Evidence ev{Location{ctx.path(), at, 0, 0}, Snippet(std::string_view(line.text).substr(found.offset)),
+    Evidence ev{Location{ctx.path(), at, 0, 0},
+                Snippet(std::string_view(line.text).substr(found.offset)),
                 EvidenceMethod::kManifest};
     Component c = MakePypiComponent(found.req, std::move(ev), Scope::kDirect);
     c.properties["aisec:declared-by"] = "pip-install";

@@ -14,13 +14,14 @@ namespace {
 
 constexpr std::string_view kSource = "python/pipfile";
 
-void ReadSection(Context& ctx, const LineIndex& lines, const toml::table& doc, std::string_view section,
-                 bool dev, std::vector<Component>& deps) {
+void ReadSection(Context& ctx, const LineIndex& lines, const toml::table& doc,
+                 std::string_view section, bool dev, std::vector<Component>& deps) {
   auto view = doc[section];
   if (!view) return;
   const toml::table* packages = view.as_table();
   if (!packages) {
-    ctx.Warn(view.node()->source().begin.line, "[" + std::string(section) + "] is not a table", kSource);
+    ctx.Warn(view.node()->source().begin.line, "[" + std::string(section) + "] is not a table",
+             kSource);
     return;
   }
   for (const auto& [key, value] : *packages) {

@@ -22,8 +22,10 @@ std::string StringField(const nlohmann::json& obj, const char* key) {
 }
 
 Component LockedComponent(const std::string& name, const nlohmann::json& entry, Evidence ev) {
-  Requirement req{.name = name, .specifier = StringField(entry, "version"),
-                  .url = StringField(entry, "git"), .marker = StringField(entry, "markers")};
+  Requirement req{.name = name,
+                  .specifier = StringField(entry, "version"),
+                  .url = StringField(entry, "git"),
+                  .marker = StringField(entry, "markers")};
   if (auto extras = entry.find("extras"); extras != entry.end() && extras->is_array()) {
     for (const auto& e : *extras) {
       if (e.is_string()) req.extras.push_back(e.get<std::string>());
@@ -36,9 +38,12 @@ Component LockedComponent(const std::string& name, const nlohmann::json& entry, 
       if (auto hash = ParseHashSpec(h.get<std::string>())) c.hashes.push_back(std::move(*hash));
     }
   }
-  if (std::string ref = StringField(entry, "ref"); !ref.empty()) c.properties["aisec:git-ref"] = ref;
-  if (std::string path = StringField(entry, "path"); !path.empty()) c.properties["aisec:path"] = path;
-  if (std::string index = StringField(entry, "index"); !index.empty()) c.properties["aisec:index"] = index;
+  if (std::string ref = StringField(entry, "ref"); !ref.empty())
+    c.properties["aisec:git-ref"] = ref;
+  if (std::string path = StringField(entry, "path"); !path.empty())
+    c.properties["aisec:path"] = path;
+  if (std::string index = StringField(entry, "index"); !index.empty())
+    c.properties["aisec:index"] = index;
   return c;
 }
 

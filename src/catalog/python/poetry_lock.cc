@@ -2,9 +2,9 @@
 // belongs to (`category = "dev"` before Poetry 1.5, `groups = [...]` in lock format 2.1), its
 // [package.dependencies] (the graph), [package.source] for git and private indexes, and the
 // artifact hashes in `files` (or, in old locks, [metadata.files]). Every entry is kTransitive.
-#include <map>
-
 #include <toml++/toml.h>
+
+#include <map>
 
 #include "catalog/python/load.h"
 #include "catalog/python/pep508.h"
@@ -78,9 +78,10 @@ void PoetryLock(Context& ctx) {
     }
     uint32_t line = (*pkg)["name"].node()->source().begin.line;
     Requirement req{.name = *name, .specifier = "==" + *version};
-    Component c = MakePypiComponent(
-        req, Evidence{Location{ctx.path(), line, 0, 0}, *name + "==" + *version, EvidenceMethod::kLockfile},
-        Scope::kTransitive);
+    Component c = MakePypiComponent(req,
+                                    Evidence{Location{ctx.path(), line, 0, 0},
+                                             *name + "==" + *version, EvidenceMethod::kLockfile},
+                                    Scope::kTransitive);
     c.dev = IsDev(*pkg);
     if ((*pkg)["optional"].value_or(false)) c.properties["aisec:optional"] = "true";
     AddSource(*pkg, c);

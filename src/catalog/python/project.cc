@@ -27,7 +27,8 @@ Component MakeProjectComponent(const Context& ctx, const ProjectInfo& info) {
     app.ecosystem.clear();
     app.properties["aisec:named-by"] = "folder";
   }
-  app.evidence.push_back(Evidence{Location{ctx.path(), info.line, 0, 0}, {}, EvidenceMethod::kManifest});
+  app.evidence.push_back(
+      Evidence{Location{ctx.path(), info.line, 0, 0}, {}, EvidenceMethod::kManifest});
   return app;
 }
 

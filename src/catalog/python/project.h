@@ -13,9 +13,9 @@
 namespace aisec::catalog::python {
 
 struct ProjectInfo {
-  std::string name;       // empty: named after the manifest's folder
-  std::string version;    // exact version when the manifest gives one
-  uint32_t line = 0;      // where the name is written
+  std::string name;     // empty: named after the manifest's folder
+  std::string version;  // exact version when the manifest gives one
+  uint32_t line = 0;    // where the name is written
   std::string ecosystem = "pypi";
   bool is_package = true;  // the name is a package name, so the component gets a purl
 };

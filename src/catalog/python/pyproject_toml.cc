@@ -4,11 +4,11 @@
 // [tool.poetry.dev-dependencies] and [tool.poetry.group.<name>.dependencies].
 // Groups other than the main dependencies are development-only (dev = true, aisec:group);
 // optional dependencies carry aisec:extra.
+#include <toml++/toml.h>
+
 #include <functional>
 #include <map>
 #include <set>
-
-#include <toml++/toml.h>
 
 #include "catalog/python/dependency_table.h"
 #include "catalog/python/load.h"
@@ -33,7 +33,8 @@ class PyprojectReader {
   void Read(const toml::table& doc) {
     if (const toml::table* project = doc["project"].as_table()) ReadPep621(*project);
     if (const toml::table* groups = doc["dependency-groups"].as_table()) ReadGroups(*groups);
-    if (const toml::array* uv = Array(doc["tool"]["uv"]["dev-dependencies"], "[tool.uv] dev-dependencies")) {
+    if (const toml::array* uv =
+            Array(doc["tool"]["uv"]["dev-dependencies"], "[tool.uv] dev-dependencies")) {
       ReadPep508List(*uv, true, {{"aisec:group", "dev"}});
     }
     if (const toml::table* pdm = doc["tool"]["pdm"]["dev-dependencies"].as_table()) {
@@ -109,7 +110,8 @@ class PyprojectReader {
     }
     if (const toml::table* optional = project["optional-dependencies"].as_table()) {
       for (const auto& [extra, list] : *optional) {
-        if (const toml::array* a = Array(toml::node_view(list), "[project.optional-dependencies]")) {
+        if (const toml::array* a =
+                Array(toml::node_view(list), "[project.optional-dependencies]")) {
           ReadPep508List(*a, false, {{"aisec:extra", std::string(extra.str())}});
         }
       }
@@ -150,12 +152,14 @@ void PyprojectReader::ReadGroups(const toml::table& groups) {
             }
             continue;
           }
-          std::string target = NormalizePackageName("pypi", (*inc)["include-group"].value_or(std::string()));
+          std::string target =
+              NormalizePackageName("pypi", (*inc)["include-group"].value_or(std::string()));
           auto it = by_name.find(target);
-          std::string problem = it == by_name.end()           ? "unknown dependency group '" + target + "'"
-                                : path.count(target)          ? "dependency group cycle through '" + target + "'"
-                                : path.size() >= kMaxGroupDepth ? "dependency groups nested too deeply"
-                                                                : "";
+          std::string problem =
+              it == by_name.end()             ? "unknown dependency group '" + target + "'"
+              : path.count(target)            ? "dependency group cycle through '" + target + "'"
+              : path.size() >= kMaxGroupDepth ? "dependency groups nested too deeply"
+                                              : "";
           if (!problem.empty()) {
             if (warned.insert(&element).second) Warn(element.source().begin.line, problem);
             continue;
@@ -192,11 +196,14 @@ void PyprojectReader::ReadPoetry(const toml::table& poetry) {
       }
     }
   }
-  if (const toml::table* deps = poetry["dependencies"].as_table()) ReadPoetryDeps(*deps, false, "", extras);
-  if (const toml::table* deps = poetry["dev-dependencies"].as_table()) ReadPoetryDeps(*deps, true, "dev", extras);
+  if (const toml::table* deps = poetry["dependencies"].as_table())
+    ReadPoetryDeps(*deps, false, "", extras);
+  if (const toml::table* deps = poetry["dev-dependencies"].as_table())
+    ReadPoetryDeps(*deps, true, "dev", extras);
   if (const toml::table* groups = poetry["group"].as_table()) {
     for (const auto& [name, group] : *groups) {
-      if (const toml::table* deps = group.as_table() ? (*group.as_table())["dependencies"].as_table() : nullptr) {
+      if (const toml::table* deps =
+              group.as_table() ? (*group.as_table())["dependencies"].as_table() : nullptr) {
         ReadPoetryDeps(*deps, true, std::string(name.str()), extras);
       }
     }
@@ -213,7 +220,8 @@ void PyprojectReader::ReadPoetryDeps(const toml::table& deps, bool dev, const st
       Component c = MakeTableComponent(dep, ctx_.path(), lines_.LineText(dep.line));
       c.dev = dev;
       if (!group.empty()) c.properties["aisec:group"] = group;
-      if (auto it = extras.find(c.name); it != extras.end()) c.properties["aisec:extra"] = it->second;
+      if (auto it = extras.find(c.name); it != extras.end())
+        c.properties["aisec:extra"] = it->second;
       deps_.push_back(std::move(c));
     }
     for (auto& [line, message] : errors) Warn(line, std::move(message));

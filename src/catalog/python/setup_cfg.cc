@@ -63,7 +63,8 @@ std::vector<Entry> ParseIni(Context& ctx, std::string_view text) {
       continue;
     }
     if (entries.size() >= kMaxEntries) {
-      ctx.Warn(n, "more than " + std::to_string(kMaxEntries) + " entries; the rest is skipped", kSource);
+      ctx.Warn(n, "more than " + std::to_string(kMaxEntries) + " entries; the rest is skipped",
+               kSource);
       break;
     }
     Entry e{section, ToLower(Trim(t.substr(0, sep))), n, {}};
@@ -82,7 +83,8 @@ struct Group {
 void ReadRequirements(Context& ctx, const Entry& e, const Group& g, std::vector<Component>& deps) {
   for (const ValueLine& v : e.values) {
     std::string_view spec = v.text;
-    if (auto hash = spec.find(" #"); hash != std::string_view::npos) spec = TrimRight(spec.substr(0, hash));
+    if (auto hash = spec.find(" #"); hash != std::string_view::npos)
+      spec = TrimRight(spec.substr(0, hash));
     if (spec.starts_with("file:") || spec.starts_with("attr:")) return;
     auto req = ParseRequirement(spec);
     if (!req) {
@@ -90,7 +92,8 @@ void ReadRequirements(Context& ctx, const Entry& e, const Group& g, std::vector<
       continue;
     }
     Component c = MakePypiComponent(
-        *req, Evidence{Location{ctx.path(), v.line, 0, 0}, Snippet(v.text), EvidenceMethod::kManifest},
+        *req,
+        Evidence{Location{ctx.path(), v.line, 0, 0}, Snippet(v.text), EvidenceMethod::kManifest},
         Scope::kDirect);
     c.dev = g.dev;
     if (!g.property.empty()) c.properties[g.property] = g.value;
@@ -111,7 +114,8 @@ void SetupCfg(Context& ctx) {
       info.name = std::string(first);
       info.line = e.line;
     } else if (e.section == "metadata" && e.key == "version") {
-      if (!first.empty() && std::isdigit(static_cast<unsigned char>(first.front()))) info.version = first;
+      if (!first.empty() && std::isdigit(static_cast<unsigned char>(first.front())))
+        info.version = first;
     } else if (e.section == "options" && e.key == "install_requires") {
       ReadRequirements(ctx, e, {}, deps);
     } else if (e.section == "options" && e.key == "tests_require") {

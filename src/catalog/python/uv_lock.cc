@@ -4,10 +4,10 @@
 // (lists of {name, version?, extra?}), and sdist/wheels artifact hashes. Workspace members
 // become kApplication components (keyed like pyproject.toml's project); everything else is a
 // kTransitive library. Packages reachable only through a member's dev-dependencies are dev.
+#include <toml++/toml.h>
+
 #include <deque>
 #include <map>
-
-#include <toml++/toml.h>
 
 #include "catalog/python/load.h"
 #include "catalog/python/pep508.h"
@@ -37,7 +37,9 @@ struct Node {
   std::vector<Edge> edges;
 };
 
-std::string Str(const toml::table& t, std::string_view key) { return t[key].value_or(std::string()); }
+std::string Str(const toml::table& t, std::string_view key) {
+  return t[key].value_or(std::string());
+}
 
 void AddSource(const toml::table& src, Component& c) {
   if (std::string reg = Str(src, "registry"); !reg.empty() && reg != kPypiRegistry) {
@@ -45,7 +47,8 @@ void AddSource(const toml::table& src, Component& c) {
   }
   if (std::string git = Str(src, "git"); !git.empty()) {
     c.properties["aisec:url"] = git;
-    if (auto hash = git.rfind('#'); hash != std::string::npos) c.properties["aisec:git-ref"] = git.substr(hash + 1);
+    if (auto hash = git.rfind('#'); hash != std::string::npos)
+      c.properties["aisec:git-ref"] = git.substr(hash + 1);
   }
   if (std::string url = Str(src, "url"); !url.empty()) c.properties["aisec:url"] = url;
   for (std::string_view k : {"path", "directory"}) {
@@ -85,8 +88,9 @@ class UvLockReader {
       c = MakeProjectComponent(ctx_, ProjectInfo{.name = *name, .version = version, .line = line});
     } else {
       Requirement req{.name = *name, .specifier = version.empty() ? "" : "==" + version};
-      c = MakePypiComponent(req, Evidence{Location{ctx_.path(), line, 0, 0}, *name + "==" + version,
-                                          EvidenceMethod::kLockfile},
+      c = MakePypiComponent(req,
+                            Evidence{Location{ctx_.path(), line, 0, 0}, *name + "==" + version,
+                                     EvidenceMethod::kLockfile},
                             Scope::kTransitive);
       if (src) AddSource(*src, c);
       AddHashes(*pkg, c);
@@ -102,7 +106,8 @@ class UvLockReader {
                                std::pair{EdgeKind::kDev, "dev-dependencies"}}) {
         const toml::table* groups = (*n.pkg)[key].as_table();
         if (!groups) continue;
-        for (const auto& [group, list] : *groups) AddEdges(n, list.as_array(), kind, std::string(group.str()));
+        for (const auto& [group, list] : *groups)
+          AddEdges(n, list.as_array(), kind, std::string(group.str()));
       }
     }
   }
@@ -139,7 +144,8 @@ class UvLockReader {
     std::deque<size_t> prod_queue, dev_queue;
     for (const Node& n : nodes_) {
       if (!n.member) continue;
-      for (const Edge& e : n.edges) (e.kind == EdgeKind::kDev ? dev_queue : prod_queue).push_back(e.to);
+      for (const Edge& e : n.edges)
+        (e.kind == EdgeKind::kDev ? dev_queue : prod_queue).push_back(e.to);
     }
     auto walk = [&](std::deque<size_t>& queue, std::vector<char>& seen) {
       while (!queue.empty()) {

@@ -55,7 +55,7 @@ TEST(Dockerfile, ReadsFlagsExecFormHeredocsAndOnbuild) {
 TEST(Dockerfile, OnlyRunInstructionsInstall) {
   auto out = Catalog("Dockerfile");
   EXPECT_EQ(out.Find("not-at-build-time"), nullptr);  // CMD runs in the container
-  EXPECT_EQ(out.Find("requirements-txt"), nullptr);    // -r is cataloged on its own
+  EXPECT_EQ(out.Find("requirements-txt"), nullptr);   // -r is cataloged on its own
   EXPECT_EQ(out.components.size(), 10u);
 }
 

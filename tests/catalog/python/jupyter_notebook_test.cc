@@ -76,17 +76,11 @@ TEST(JupyterNotebook, ReadsSourceWrittenAsOneString) {
 }
 
 TEST(JupyterNotebook, TruncatedNotebookIsOneLocatedWarning) {
-  auto out = Catalog("truncated.ipynb");
-  EXPECT_TRUE(out.components.empty());
-  ASSERT_EQ(out.warnings.size(), 1u);
-  EXPECT_GT(out.warnings[0].location.line, 1u);
-  EXPECT_EQ(out.warnings[0].source, "python/notebook");
+  testing::ExpectOnlyWarningAt(Catalog("truncated.ipynb"), 44, "python/notebook");
 }
 
 TEST(JupyterNotebook, JsonThatIsNotANotebookIsAWarning) {
-  auto out = Catalog("not_a_notebook.ipynb");
-  EXPECT_TRUE(out.components.empty());
-  EXPECT_EQ(out.warnings.size(), 1u);
+  testing::ExpectOnlyWarningAt(Catalog("not_a_notebook.ipynb"), 1, "python/notebook");
 }
 
 }  // namespace

@@ -55,7 +55,8 @@ TEST_F(PythonScan, ProjectFromManifestAndLockIsOneApplication) {
   EXPECT_TRUE(testing::HasRelation(result().relations, app->Key(), "pkg:pypi/openai@1.54.3"));
   EXPECT_TRUE(testing::HasRelation(result().relations, app->Key(), "pkg:pypi/langchain@0.2.16"));
   EXPECT_TRUE(testing::HasRelation(result().relations, app->Key(), "pkg:pypi/pytest@8.3.3"));
-  EXPECT_TRUE(testing::HasRelation(result().relations, "pkg:pypi/openai@1.54.3", "pkg:pypi/anyio@4.6.2"));
+  EXPECT_TRUE(
+      testing::HasRelation(result().relations, "pkg:pypi/openai@1.54.3", "pkg:pypi/anyio@4.6.2"));
   // The same edge from pyproject.toml and uv.lock is kept once.
   EXPECT_EQ(std::count(result().relations.begin(), result().relations.end(),
                        Relation{app->Key(), "pkg:pypi/openai@1.54.3", RelationKind::kDependsOn}),
@@ -80,7 +81,7 @@ TEST_F(PythonScan, EveryFormatContributes) {
   ASSERT_NE(gunicorn, nullptr);
   EXPECT_EQ(testing::Prop(*gunicorn, "aisec:declared-by"), "pip-install");
   EXPECT_NE(result().FindComponent("pkg:pypi/transformers"), nullptr);  // notebook
-  EXPECT_NE(result().FindComponent("pkg:conda/numpy"), nullptr);       // conda
+  EXPECT_NE(result().FindComponent("pkg:conda/numpy"), nullptr);        // conda
   EXPECT_NE(result().FindComponent("application:conda/analysis"), nullptr);
 }
 

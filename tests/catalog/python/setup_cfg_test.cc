@@ -11,7 +11,8 @@ using testing::Fixture;
 using testing::Prop;
 
 testing::CatalogOutput Catalog(const std::string& dir) {
-  return testing::RunCataloger(python::SetupCfg, Fixture("catalog/python/setup_cfg/" + dir), "setup.cfg");
+  return testing::RunCataloger(python::SetupCfg, Fixture("catalog/python/setup_cfg/" + dir),
+                               "setup.cfg");
 }
 
 TEST(SetupCfg, ReadsInstallRequiresOverSeveralLines) {
@@ -50,7 +51,8 @@ TEST(SetupCfg, NamesTheProjectFromMetadata) {
   ASSERT_NE(app, nullptr);
   EXPECT_EQ(app->purl, "pkg:pypi/vision-tools@2.1.0");
   EXPECT_EQ(out.relations.size(), 8u);
-  EXPECT_TRUE(testing::HasRelation(out.relations, app->Key(), "pkg:pypi/opencv-python-headless@4.10.0.84"));
+  EXPECT_TRUE(
+      testing::HasRelation(out.relations, app->Key(), "pkg:pypi/opencv-python-headless@4.10.0.84"));
 }
 
 TEST(SetupCfg, MalformedLinesAreLocatedWarnings) {

@@ -63,7 +63,8 @@ TEST(PipInstall, FindsEveryLauncherForm) {
   EXPECT_EQ(names("pip install -r requirements.txt -c constraints.txt"), V{});
   EXPECT_EQ(names("pipx install black"), V{});
   EXPECT_EQ(names("pip show a"), V{});
-  EXPECT_EQ(python::FindPipInstalls("echo x && pip install  \"a[b]>=1\"")[0].offset, 23u);  // the opening quote
+  EXPECT_EQ(python::FindPipInstalls("echo x && pip install  \"a[b]>=1\"")[0].offset,
+            23u);  // the opening quote
 }
 
 }  // namespace
