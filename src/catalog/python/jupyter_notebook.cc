@@ -5,8 +5,9 @@
 // Location: the evidence line is the line of the notebook file (the JSON text) that holds the
 // source line with the command, so an editor opens at it; property aisec:cell is the 1-based
 // position of the cell in the notebook. The JSON parser keeps no positions, so each cell's
-// source strings are found again in the text, moving forward through the file; when a string
-// cannot be found the line of its cell's "source" key is used.
+// source strings are found again in the text, moving forward through the file (see
+// json_lines.h). Where the text cannot be matched (escaped keys, hand-written notebooks), the
+// line is 0 (unknown) from there on, and the packages are still reported.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -30,45 +31,46 @@ struct Cell {
 // Collects the cell's source and, for each of its lines, the notebook line it is written on.
 class CellLocator {
  public:
-  explicit CellLocator(std::string_view text) : text_(text), lines_(text) {}
+  explicit CellLocator(std::string_view text) : cursor_(text), lines_(text) {}
 
   Cell Read(const nlohmann::json& cell, const char* key) {
     Cell out;
     auto src = cell.find(key);
-    size_t at = FindJsonKey(text_, key, cursor_);
-    if (at != std::string_view::npos) cursor_ = at;
-    uint32_t key_line = at == std::string_view::npos ? 0 : lines_.Line(at);
     if (src == cell.end()) return out;
-    uint32_t last_line = key_line;
-    auto append = [&](const std::string& part, uint32_t line) {
-      out.text += part;
-      size_t newlines = std::count(part.begin(), part.end(), '\n');
-      out.file_lines.insert(out.file_lines.end(), newlines, line);
-      last_line = line;
-    };
+    std::vector<std::string> parts;
     if (src->is_string()) {
-      append(src->get<std::string>(), key_line);
+      parts.push_back(src->get<std::string>());
     } else if (src->is_array()) {
       for (const auto& part : *src) {
-        if (!part.is_string()) continue;
-        const std::string encoded = part.dump();
-        size_t found = text_.find(encoded, cursor_);
-        uint32_t line = key_line;
-        if (found != std::string_view::npos) {
-          line = lines_.Line(found);
-          cursor_ = found + encoded.size();
-        }
-        append(part.get<std::string>(), line);
+        if (part.is_string()) parts.push_back(part.get<std::string>());
       }
     }
-    out.file_lines.push_back(last_line);  // the last line has no terminator
+    // The key found must be this cell's: its strings follow it, separated only by a comma and
+    // indentation. When one is missing, the whole cell's lines are unknown (0), not guessed.
+    size_t at = cursor_.FindKey(key);
+    std::vector<uint32_t> part_lines;
+    for (const std::string& part : parts) {
+      size_t found = cursor_.FindString(part, kMaxGap);
+      if (found == std::string_view::npos) break;
+      part_lines.push_back(lines_.Line(found));
+    }
+    if (cursor_.lost()) part_lines.assign(parts.size(), 0);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      out.text += parts[i];
+      size_t newlines = std::count(parts[i].begin(), parts[i].end(), '\n');
+      out.file_lines.insert(out.file_lines.end(), newlines, part_lines[i]);
+    }
+    // The last line has no terminator.
+    out.file_lines.push_back(part_lines.empty()
+                                 ? (at == std::string_view::npos ? 0 : lines_.Line(at))
+                                 : part_lines.back());
     return out;
   }
 
  private:
-  std::string_view text_;
+  static constexpr size_t kMaxGap = 256;
+  JsonCursor cursor_;
   LineIndex lines_;
-  size_t cursor_ = 0;
 };
 
 void CatalogCell(Context& ctx, const Cell& cell, size_t position) {

@@ -51,18 +51,16 @@ void ReadSection(Context& ctx, std::string_view text, const LineIndex& lines,
                  const nlohmann::json& doc, const char* section, bool dev) {
   auto it = doc.find(section);
   if (it == doc.end()) return;
-  size_t section_at = FindJsonKey(text, section, 0, '{');
+  // pipenv writes members sorted, as nlohmann iterates them, so one forward pass finds them.
+  JsonCursor cursor(text);
+  size_t section_at = cursor.FindKey(section, '{');
   uint32_t section_line = section_at == std::string_view::npos ? 0 : lines.Line(section_at);
   if (!it->is_object()) {
     ctx.Warn(section_line, std::string("\"") + section + "\" is not an object", kSource);
     return;
   }
-  size_t from = section_at == std::string_view::npos ? 0 : section_at;
-  size_t cursor = from;  // pipenv writes keys sorted, as they are iterated here
   for (const auto& [name, entry] : it->items()) {
-    size_t at = FindJsonKey(text, name, cursor, '{');
-    if (at == std::string_view::npos) at = FindJsonKey(text, name, from, '{');
-    if (at != std::string_view::npos) cursor = at;
+    size_t at = cursor.FindKey(name, '{');
     uint32_t line = at == std::string_view::npos ? section_line : lines.Line(at);
     if (!entry.is_object()) {
       ctx.Warn(line, "entry for '" + name + "' is not an object", kSource);

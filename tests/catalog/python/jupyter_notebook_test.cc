@@ -73,6 +73,20 @@ TEST(JupyterNotebook, ReadsSourceWrittenAsOneString) {
   const Component* st = out.Find("sentence-transformers");
   ASSERT_NE(st, nullptr);
   EXPECT_EQ(st->evidence[0].location.line, 8u);  // the line of the string
+  const Component* faiss = out.Find("faiss-cpu");  // the next cell's own string
+  ASSERT_NE(faiss, nullptr);
+  EXPECT_EQ(faiss->evidence[0].location.line, 15u);
+  EXPECT_EQ(testing::Prop(*faiss, "aisec:cell"), "2");
+}
+
+TEST(JupyterNotebook, UnlocatableSourceStillYieldsPackages) {
+  auto out = Catalog("escaped_key.ipynb");
+  EXPECT_TRUE(out.warnings.empty());
+  ASSERT_NE(out.Find("one"), nullptr);
+  ASSERT_NE(out.Find("two"), nullptr);
+  EXPECT_EQ(out.Find("one")->evidence[0].location.line, 0u);  // unknown, not wrong
+  EXPECT_EQ(out.Find("two")->evidence[0].location.line, 0u);
+  EXPECT_EQ(testing::Prop(*out.Find("two"), "aisec:cell"), "2");
 }
 
 TEST(JupyterNotebook, TruncatedNotebookIsOneLocatedWarning) {
