@@ -2,6 +2,8 @@
 // RUN instructions (also under ONBUILD), in shell form with escape-character continuations and
 // && chains, in exec form (RUN ["pip", "install", "x"]) and in heredocs (RUN <<EOF … EOF).
 // The `# escape=` parser directive changes the continuation character.
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "catalog/python/load.h"
@@ -58,7 +60,11 @@ std::string HeredocWord(std::string_view command) {
   if (w.size() >= 2 && (w.front() == '"' || w.front() == '\'') && w.back() == w.front()) {
     w = w.substr(1, w.size() - 2);
   }
-  return std::string(w);
+  // A shift in inline code ("1<<2") is not a heredoc.
+  bool word = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+  return word ? std::string(w) : std::string();
 }
 
 // Exec form: the JSON array becomes one command line, located at the instruction's line.
@@ -80,7 +86,7 @@ void CatalogExecForm(Context& ctx, std::string_view json, uint32_t line) {
 
 void Dockerfile(Context& ctx) {
   auto text = LoadText(ctx, kSource);
-  if (!text) return;
+  if (!text || !Contains(*text, "pip")) return;
   JoinOptions options{.escape = EscapeCharacter(*text), .skip_comment_lines = true};
   std::string heredoc_end;
   for (const LogicalLine& line : JoinContinuedLines(*text, options)) {

@@ -98,6 +98,9 @@ void ReadCells(Context& ctx, CellLocator& locator, const nlohmann::json& cells, 
 }  // namespace
 
 void JupyterNotebook(Context& ctx) {
+  // Most notebooks install nothing; those are not parsed at all (and so not checked either).
+  auto text = LoadText(ctx, kSource);
+  if (!text || !Contains(*text, "pip")) return;
   auto doc = LoadJson(ctx, kSource);
   if (!doc) return;
   if (!doc->is_object()) {

@@ -4,13 +4,14 @@
 #include "catalog/python/logical_lines.h"
 #include "catalog/python/pip_install.h"
 #include "catalog/registry_decls.h"
+#include "core/strings.h"
 
 namespace aisec::catalog::python {
 
 void ShellScript(Context& ctx) {
   constexpr std::string_view kSource = "python/shell-script";
   auto text = LoadText(ctx, kSource);
-  if (!text) return;
+  if (!text || !Contains(*text, "pip")) return;
   for (const LogicalLine& line : JoinContinuedLines(*text)) CatalogPipInstalls(ctx, line, kSource);
 }
 

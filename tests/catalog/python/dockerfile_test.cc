@@ -54,8 +54,9 @@ TEST(Dockerfile, ReadsFlagsExecFormHeredocsAndOnbuild) {
 
 TEST(Dockerfile, OnlyRunInstructionsInstall) {
   auto out = Catalog("Dockerfile");
-  EXPECT_EQ(out.Find("not-at-build-time"), nullptr);  // CMD runs in the container
-  EXPECT_EQ(out.Find("requirements-txt"), nullptr);   // -r is cataloged on its own
+  EXPECT_EQ(out.Find("not-at-build-time"), nullptr);   // CMD runs in the container
+  EXPECT_EQ(out.Find("not-a-heredoc-body"), nullptr);  // "1<<2" opened no heredoc
+  EXPECT_EQ(out.Find("requirements-txt"), nullptr);    // -r is cataloged on its own
   EXPECT_EQ(out.components.size(), 10u);
 }
 

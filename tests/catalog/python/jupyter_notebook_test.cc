@@ -72,7 +72,7 @@ TEST(JupyterNotebook, ReadsSourceWrittenAsOneString) {
   auto out = Catalog("string_source.ipynb");
   const Component* st = out.Find("sentence-transformers");
   ASSERT_NE(st, nullptr);
-  EXPECT_EQ(st->evidence[0].location.line, 8u);  // the line of the string
+  EXPECT_EQ(st->evidence[0].location.line, 8u);    // the line of the string
   const Component* faiss = out.Find("faiss-cpu");  // the next cell's own string
   ASSERT_NE(faiss, nullptr);
   EXPECT_EQ(faiss->evidence[0].location.line, 15u);
@@ -95,6 +95,12 @@ TEST(JupyterNotebook, TruncatedNotebookIsOneLocatedWarning) {
 
 TEST(JupyterNotebook, JsonThatIsNotANotebookIsAWarning) {
   testing::ExpectOnlyWarningAt(Catalog("not_a_notebook.ipynb"), 1, "python/notebook");
+}
+
+TEST(JupyterNotebook, NotebooksThatNeverMentionPipAreNotParsed) {
+  auto out = Catalog("no_pip_truncated.ipynb");
+  EXPECT_TRUE(out.components.empty());
+  EXPECT_TRUE(out.warnings.empty());
 }
 
 }  // namespace
