@@ -13,7 +13,6 @@ constexpr std::string_view kPipfileLockGlobs[] = {"Pipfile.lock"};
 constexpr std::string_view kPoetryLockGlobs[] = {"poetry.lock"};
 constexpr std::string_view kUvLockGlobs[] = {"uv.lock"};
 constexpr std::string_view kCondaGlobs[] = {"environment.yml", "environment.yaml"};
-constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile",    "Dockerfile.*",
                                                  "*.dockerfile",  "*.Dockerfile",
                                                  "Containerfile", "Containerfile.*"};

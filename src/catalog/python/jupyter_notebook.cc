@@ -12,10 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/python/json_lines.h"
-#include "catalog/python/load.h"
 #include "catalog/python/logical_lines.h"
 #include "catalog/python/pip_install.h"
 #include "catalog/registry_decls.h"
+#include "core/parse.h"
 #include "core/strings.h"
 
 namespace aisec::catalog::python {
@@ -98,15 +98,13 @@ void ReadCells(Context& ctx, CellLocator& locator, const nlohmann::json& cells, 
 }  // namespace
 
 void JupyterNotebook(Context& ctx) {
-  // Most notebooks install nothing; those are not parsed at all (and so not checked either).
-  auto text = LoadText(ctx, kSource);
-  if (!text || !Contains(*text, "pip")) return;
-  auto doc = LoadJson(ctx, kSource);
-  if (!doc) return;
-  if (!doc->is_object()) {
-    ctx.Warn(1, "not a notebook: the document is not an object", kSource);
-    return;
-  }
+  // code/notebook reads every notebook and reports the unreadable and malformed ones; repeating
+  // its warning here would report one broken file twice. Most notebooks install nothing: those
+  // are not parsed at all.
+  auto text = ctx.Text();
+  if (!text.ok() || !Contains(*text, "pip")) return;
+  auto doc = ParseJson(*text, ctx.path());
+  if (!doc.ok() || !doc->is_object()) return;
   CellLocator locator(*ctx.Text());
   size_t position = 0;
   if (auto cells = doc->find("cells"); cells != doc->end()) {
@@ -117,8 +115,6 @@ void JupyterNotebook(Context& ctx) {
         ReadCells(ctx, locator, *cells, true, position);
       }
     }
-  } else {
-    ctx.Warn(1, "not a notebook: no \"cells\"", kSource);
   }
 }
 

@@ -33,7 +33,11 @@ TEST_F(PythonScan, OnePackageDeclaredEverywhereIsOneComponent) {
   ASSERT_NE(openai, nullptr);
   // pyproject.toml, uv.lock, requirements.txt, the notebook and the conda environment.
   std::vector<std::string> paths;
-  for (const auto& e : openai->evidence) paths.push_back(e.location.path);
+  for (const auto& e : openai->evidence) {
+    if (e.method == EvidenceMethod::kManifest || e.method == EvidenceMethod::kLockfile) {
+      paths.push_back(e.location.path);
+    }
+  }
   EXPECT_EQ(paths, (std::vector<std::string>{"env/environment.yml", "notebooks/explore.ipynb",
                                              "service/pyproject.toml", "service/requirements.txt",
                                              "service/uv.lock"}));
@@ -85,11 +89,26 @@ TEST_F(PythonScan, EveryFormatContributes) {
   EXPECT_NE(result().FindComponent("application:conda/analysis"), nullptr);
 }
 
+const Warning* WarningFor(const ScanResult& r, const std::string& path) {
+  for (const auto& w : r.warnings) {
+    if (w.location.path == path) return &w;
+  }
+  return nullptr;
+}
+
 TEST_F(PythonScan, MalformedLockIsALocatedWarningAndTheScanGoesOn) {
-  ASSERT_EQ(result().warnings.size(), 1u);
-  EXPECT_EQ(result().warnings[0].location.path, "legacy/Pipfile.lock");
-  EXPECT_EQ(result().warnings[0].location.line, 5u);
-  EXPECT_EQ(result().warnings[0].source, "python/pipfile-lock");
+  const Warning* w = WarningFor(result(), "legacy/Pipfile.lock");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->location.line, 5u);
+  EXPECT_EQ(w->source, "python/pipfile-lock");
+}
+
+// Two catalogers read notebooks (AI use in code, pip installs); a broken one is reported once.
+TEST_F(PythonScan, BrokenNotebookIsReportedOnce) {
+  EXPECT_EQ(result().warnings.size(), 2u);  // the lock above and this notebook
+  const Warning* w = WarningFor(result(), "notebooks/broken.ipynb");
+  ASSERT_NE(w, nullptr);
+  EXPECT_GT(w->location.line, 1u);
 }
 
 }  // namespace
