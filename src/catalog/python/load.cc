@@ -43,6 +43,4 @@ std::optional<YAML::Node> LoadYaml(Context& ctx, std::string_view source) {
   return Warned(ctx, ParseYaml(*text, ctx.path()), source);
 }
 
-uint32_t TomlLine(const toml::node& node) { return node.source().begin.line; }
-
 }  // namespace aisec::catalog::python

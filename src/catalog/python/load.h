@@ -14,7 +14,6 @@ class Node;
 }
 namespace toml {
 inline namespace v3 {
-class node;
 class table;
 }  // namespace v3
 }  // namespace toml
@@ -26,8 +25,5 @@ std::optional<std::string_view> LoadText(Context& ctx, std::string_view source);
 std::optional<toml::table> LoadToml(Context& ctx, std::string_view source);
 std::optional<nlohmann::json> LoadJson(Context& ctx, std::string_view source);
 std::optional<YAML::Node> LoadYaml(Context& ctx, std::string_view source);
-
-// The 1-based line where a TOML value starts (0 when unknown).
-uint32_t TomlLine(const toml::node& node);
 
 }  // namespace aisec::catalog::python
