@@ -13,6 +13,7 @@ struct ScanStats {
   uint64_t files_cataloged = 0; // files at least one cataloger claimed
   uint64_t bytes_read = 0;
   uint64_t dirs_skipped = 0;    // by ignore rules and default excludes
+  uint64_t findings_suppressed = 0;  // ignored or exempted by the policy
   double seconds = 0;
 };
 

@@ -40,6 +40,7 @@ std::string RenderJson(const ScanResult& r, const RenderOptions&) {
                   {"files_cataloged", r.stats.files_cataloged},
                   {"bytes_read", r.stats.bytes_read},
                   {"entries_skipped", r.stats.dirs_skipped},
+                  {"findings_suppressed", r.stats.findings_suppressed},
                   {"seconds", r.stats.seconds}};
   doc["exit_code"] = r.exit_code;
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

@@ -117,7 +117,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
   result.root = options.root.string();
   result.started_at = NowRfc3339();
 
-  auto policy = policy::LoadPolicy(options.policy_path);
+  auto policy = policy::LoadPolicy(options.policy_path, options.baseline_path);
   if (!policy.ok()) return policy.error();
 
   source::FileReader reader;
@@ -159,7 +159,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
     Status s = a.run(actx);
     if (!s.ok()) return s.error();
   }
-  policy::Apply(*policy, result);
+  policy::Apply(*policy, result, result.started_at.substr(0, 10));
 
   std::sort(result.warnings.begin(), result.warnings.end(), [](const Warning& a, const Warning& b) {
     return std::tie(a.location.path, a.location.line, a.message) <

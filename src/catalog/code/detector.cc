@@ -231,8 +231,8 @@ class Detection {
     f.remediation = rule.remediation;
     f.frameworks["cwe"] = rule.cwe;
     f.frameworks["owasp_llm_2025"] = rule.owasp;
-    std::string code(Trim(in_.text.substr(m.start, std::min<size_t>(m.end - m.start, 80))));
-    f.fingerprint = Finding::Fingerprint(f.rule_id, "", in_.path, code);
+    // The line's code, whitespace-collapsed: stable when lines move, distinct per call.
+    f.fingerprint = Finding::Fingerprint(f.rule_id, "", in_.path, f.evidence.back().snippet);
     sink_.Report(std::move(f));
   }
 
