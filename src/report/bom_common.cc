@@ -199,7 +199,8 @@ class ExpressionChecker {
   explicit ExpressionChecker(std::string_view s) {
     std::string tok;
     for (char c : s) {
-      if (c == '(' || c == ')' || c == ' ' || c == '\t') {
+      bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+      if (c == '(' || c == ')' || space) {
         if (!tok.empty()) tokens_.push_back(std::move(tok));
         tok.clear();
         if (c == '(' || c == ')') tokens_.emplace_back(1, c);
@@ -266,7 +267,9 @@ std::optional<std::string> LicenseExpression(const std::vector<std::string>& lic
   for (const auto& l : licenses) {
     std::string_view t = Trim(l);
     if (!IsLicenseExpression(t)) return std::nullopt;
-    bool compound = t.find(' ') != std::string_view::npos;
+    bool compound = std::any_of(t.begin(), t.end(), [](char c) {
+      return std::isspace(static_cast<unsigned char>(c)) != 0;
+    });
     if (licenses.size() == 1) return std::string(t);
     if (!out.empty()) out += " AND ";
     out += compound ? "(" + std::string(t) + ")" : std::string(t);
