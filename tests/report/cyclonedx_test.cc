@@ -30,21 +30,14 @@ std::string PropertyValue(const json& c, const std::string& name) {
   return "";
 }
 
-class CycloneDxSample : public ::testing::Test {
+class CycloneDxSample : public testing::RenderedSample<RenderCycloneDx> {
  protected:
-  void SetUp() override {
-    text_ = RenderCycloneDx(SampleResult(), {});
-    doc_ = Parse(text_);
-    ASSERT_FALSE(doc_.is_discarded());
-  }
   const json& Component(const std::string& name) {
     const json* c = FindByName(doc_["components"], name);
     EXPECT_NE(c, nullptr) << name;
     static const json kNull;
     return c ? *c : kNull;
   }
-  std::string text_;
-  json doc_;
 };
 
 TEST_F(CycloneDxSample, ValidatesAgainstTheOfficialSchema) {

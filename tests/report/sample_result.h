@@ -4,8 +4,10 @@
 // vulnerability on two components, unicode and invalid UTF-8 strings, and warnings.
 #include <string>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "aisec/options.h"
 #include "core/scan_result.h"
 
 namespace aisec::testing {
@@ -214,5 +216,18 @@ inline ScanResult SampleResult() {
 inline nlohmann::json Parse(const std::string& text) {
   return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
 }
+
+// A test fixture holding the sample as one reporter renders it, as text and as JSON.
+template <std::string (*Render)(const ScanResult&, const RenderOptions&)>
+class RenderedSample : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    text_ = Render(SampleResult(), {});
+    doc_ = Parse(text_);
+    ASSERT_FALSE(doc_.is_discarded());
+  }
+  std::string text_;
+  nlohmann::json doc_;
+};
 
 }  // namespace aisec::testing

@@ -15,12 +15,11 @@ using testing::Parse;
 using testing::SampleResult;
 using testing::SchemaErrors;
 
-class SarifSample : public ::testing::Test {
+class SarifSample : public testing::RenderedSample<RenderSarif> {
  protected:
   void SetUp() override {
-    text_ = RenderSarif(SampleResult(), {});
-    doc_ = Parse(text_);
-    ASSERT_FALSE(doc_.is_discarded());
+    RenderedSample::SetUp();
+    if (HasFatalFailure()) return;
     run_ = doc_["runs"][0];
   }
   const json& Rule(const std::string& id) {
@@ -31,8 +30,7 @@ class SarifSample : public ::testing::Test {
     static const json kNull;
     return kNull;
   }
-  std::string text_;
-  json doc_, run_;
+  json run_;
 };
 
 TEST_F(SarifSample, ValidatesAgainstTheOfficialSchema) {

@@ -16,12 +16,11 @@ using testing::Parse;
 using testing::SampleResult;
 using testing::SchemaErrors;
 
-class SpdxSample : public ::testing::Test {
+class SpdxSample : public testing::RenderedSample<RenderSpdx> {
  protected:
   void SetUp() override {
-    text_ = RenderSpdx(SampleResult(), {});
-    doc_ = Parse(text_);
-    ASSERT_FALSE(doc_.is_discarded());
+    RenderedSample::SetUp();
+    if (HasFatalFailure()) return;
     for (const auto& e : doc_["@graph"]) {
       if (e.contains("spdxId")) by_id_[e["spdxId"]] = e;
     }
@@ -42,8 +41,6 @@ class SpdxSample : public ::testing::Test {
     }
     return out;
   }
-  std::string text_;
-  json doc_;
   std::map<std::string, json> by_id_;
 };
 
