@@ -40,12 +40,15 @@ asan-test: deps
 schema-tools:
 	@cd tests/tools && { [ -d node_modules/ajv ] || npm install --no-audit --no-fund --no-package-lock --silent; }
 
+# Builds the libFuzzer targets of fuzz/ with clang and runs each for FUZZ_SECONDS from its seeds;
+# fails on any crash, leak, timeout or sanitizer report (fuzz/run.sh).
+FUZZ_SECONDS ?= 30
 fuzz:
 	AISEC_WITH_FUZZ=1 ./scripts/install-deps.sh
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DAISEC_FUZZ=ON -DAISEC_BUILD_TESTS=OFF
+	  -DAISEC_FUZZ=ON -DAISEC_BUILD_TESTS=OFF $(CMAKE_FLAGS)
 	cmake --build build-fuzz -j $(JOBS)
-	./fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-30}
+	./fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DAISEC_BUILD_BENCH=ON -DAISEC_BUILD_TESTS=OFF

@@ -42,6 +42,10 @@ class Context {
  public:
   Context(const source::SourceFile& file, source::FileReader& reader, Sink& sink)
       : file_(file), reader_(reader), sink_(sink) {}
+  // Over text already in memory (fuzz targets, tests): Text() returns `text` and the file is
+  // never read. The reader stays available for what a cataloger reads besides its own file.
+  Context(const source::SourceFile& file, source::FileReader& reader, Sink& sink, std::string text)
+      : file_(file), reader_(reader), sink_(sink), text_(std::in_place, std::move(text)) {}
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 

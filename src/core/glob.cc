@@ -1,5 +1,7 @@
 #include "core/glob.h"
 
+#include <vector>
+
 namespace aisec {
 namespace {
 
@@ -30,9 +32,33 @@ size_t MatchClass(std::string_view p, size_t pi, char c, bool* matched) {
   return pi + 1;
 }
 
-bool Match(std::string_view p, std::string_view t, int depth) {
-  if (depth > 64) return false;  // pathological patterns
-  size_t pi = 0, ti = 0;
+// Backtracking over "**" alone is exponential in the number of "**" (a hostile .gitignore or
+// --exclude could stall the scan), so the positions from which the rest of the pattern is known
+// not to match are remembered: each (pattern, text) position is tried at most once.
+class Matcher {
+ public:
+  Matcher(std::string_view p, std::string_view t) : p_(p), t_(t) {}
+
+  bool Match(size_t pi, size_t ti, int depth) {
+    if (depth > 64) return false;  // pathological patterns
+    if (depth == 0) return MatchFrom(pi, ti, depth);  // no "**" seen: nothing to remember yet
+    size_t memo = pi * (t_.size() + 1) + ti;
+    if (failed_.empty()) failed_.resize((p_.size() + 1) * (t_.size() + 1), false);
+    if (failed_[memo]) return false;
+    if (MatchFrom(pi, ti, depth)) return true;
+    failed_[memo] = true;
+    return false;
+  }
+
+ private:
+  bool MatchFrom(size_t pi, size_t ti, int depth);
+
+  std::string_view p_, t_;
+  std::vector<bool> failed_;
+};
+
+bool Matcher::MatchFrom(size_t pi, size_t ti, int depth) {
+  std::string_view p = p_, t = t_;
   // Backtracking point for a single '*'.
   size_t star_p = std::string_view::npos, star_t = 0;
   while (ti < t.size() || pi < p.size()) {
@@ -42,9 +68,9 @@ bool Match(std::string_view p, std::string_view t, int depth) {
         // "**": any number of characters including '/'. "**/" may also match nothing.
         size_t rest = pi + 2;
         bool slash = rest < p.size() && p[rest] == '/';
-        if (slash && Match(p.substr(rest + 1), t.substr(ti), depth + 1)) return true;
+        if (slash && Match(rest + 1, ti, depth + 1)) return true;
         for (size_t k = ti; k <= t.size(); ++k) {
-          if (Match(p.substr(rest), t.substr(k), depth + 1)) return true;
+          if (Match(rest, k, depth + 1)) return true;
         }
         return false;
       }
@@ -96,6 +122,8 @@ bool Match(std::string_view p, std::string_view t, int depth) {
 
 }  // namespace
 
-bool GlobMatch(std::string_view pattern, std::string_view text) { return Match(pattern, text, 0); }
+bool GlobMatch(std::string_view pattern, std::string_view text) {
+  return Matcher(pattern, text).Match(0, 0, 0);
+}
 
 }  // namespace aisec

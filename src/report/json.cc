@@ -2,6 +2,7 @@
 // a change that removes or renames a field bumps schema_version.
 #include <nlohmann/json.hpp>
 
+#include "report/formats.h"
 #include "report/json_fields.h"
 #include "report/reporter.h"
 

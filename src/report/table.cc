@@ -5,6 +5,7 @@
 #include <map>
 
 #include "catalog/ai_catalog.h"
+#include "report/formats.h"
 #include "report/reporter.h"
 
 namespace aisec::report {

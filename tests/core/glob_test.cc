@@ -36,5 +36,14 @@ TEST(Glob, PathologicalPatternTerminates) {
   EXPECT_FALSE(GlobMatch(pattern + "b", text));
 }
 
+// Found by fuzz/glob_fuzzer: runs of "**" backtracked exponentially.
+TEST(Glob, ManyDoubleStarsStayFast) {
+  EXPECT_FALSE(GlobMatch("aaa*a*******a******aa*****aaa*b", "aaaa\033*aaaaa*b"));
+  std::string pattern;
+  for (int i = 0; i < 30; ++i) pattern += "**a";
+  EXPECT_FALSE(GlobMatch(pattern + "b", std::string(4000, 'a')));
+  EXPECT_TRUE(GlobMatch(pattern, std::string(4000, 'a')));
+}
+
 }  // namespace
 }  // namespace aisec
