@@ -1,0 +1,261 @@
+// package-lock.json and npm-shrinkwrap.json
+// (https://docs.npmjs.com/cli/configuring-npm/package-lock-json). Versions 2 and 3 key packages by
+// their folder ("node_modules/a/node_modules/@s/b"); version 1 nests them under "dependencies".
+// Both become one folder-keyed table, and a dependency is resolved the way Node finds it: in the
+// nearest node_modules folder, walking up from the package that needs it.
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/npm/json_lines.h"
+#include "catalog/npm/lock_graph.h"
+#include "catalog/npm/npm_spec.h"
+#include "catalog/npm/package_json.h"
+#include "catalog/registry_decls.h"
+#include "core/parse.h"
+#include "core/strings.h"
+
+namespace aisec::catalog::npm {
+namespace {
+
+constexpr std::string_view kSource = "npm/package-lock";
+constexpr uint32_t kNone = kNoNode;
+constexpr std::string_view kNodeModules = "node_modules/";
+
+using nlohmann::json;
+
+struct Entry {
+  std::string folder;  // "" for the root project
+  const json* value = nullptr;
+  uint32_t line = 1;
+  std::string snippet;
+  uint32_t node = kNone;
+};
+
+std::string_view NameFromFolder(std::string_view folder) {
+  auto pos = folder.rfind(kNodeModules);
+  if (pos != std::string_view::npos) return folder.substr(pos + kNodeModules.size());
+  auto slash = folder.rfind('/');
+  return slash == std::string_view::npos ? folder : folder.substr(slash + 1);
+}
+
+bool IsInstalled(std::string_view folder) { return folder.find(kNodeModules) != std::string_view::npos; }
+
+// The root ("") and workspace folders are projects; what is installed under node_modules and
+// local folders outside the project (file: dependencies) are libraries.
+bool IsProjectFolder(std::string_view folder) { return !IsInstalled(folder) && !folder.starts_with("../"); }
+
+std::string StringField(const json& j, std::string_view key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool BoolField(const json& j, std::string_view key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+
+class LockReader {
+ public:
+  LockReader(Context& ctx, std::string_view text, const json& doc)
+      : ctx_(ctx), text_(text), doc_(doc) {}
+
+  void Run() {
+    auto packages = doc_.find("packages");
+    v1_ = packages == doc_.end();
+    if (v1_) {
+      JsonLines lines(text_, kMaxNesting, 1);
+      auto deps = doc_.find("dependencies");
+      if (deps == doc_.end() || !deps->is_object()) {
+        ctx_.Warn(1, "lock file has neither \"packages\" nor \"dependencies\"", kSource);
+      } else {
+        std::string joined;
+        JsonLines::Join(joined, "dependencies");
+        CollectNested(*deps, "", joined, lines);
+      }
+    } else if (!packages->is_object()) {
+      ctx_.Warn(1, "\"packages\" is not an object", kSource);
+      return;
+    } else {
+      JsonLines lines(text_, 2, 1);
+      CollectPackages(*packages, lines);
+    }
+    for (size_t i = 0; i < entries_.size(); ++i) by_folder_.emplace(entries_[i].folder, i);
+    for (auto& e : entries_) {
+      if (!BoolField(*e.value, "link")) e.node = graph_.Add(MakeNode(e));
+    }
+    for (auto& e : entries_) {
+      if (e.node == kNone) e.node = LinkTarget(e);
+    }
+    for (const auto& e : entries_) {
+      if (!BoolField(*e.value, "link")) AddEdges(e);
+    }
+    // Version 1 does not record the project's own dependencies: take them from the package.json
+    // next to the lock file.
+    if (v1_) {
+      AddLockProject(graph_, ctx_, [this](std::string_view name, std::string_view) {
+        return Resolve("", name);
+      });
+    }
+    graph_.Emit(ctx_.sink());
+  }
+
+ private:
+  bool Admit(uint32_t line) {
+    if (entries_.size() < kMaxLockPackages) return true;
+    if (!limit_warned_) ctx_.Warn(line, "too many packages; the rest are skipped", kSource);
+    limit_warned_ = true;
+    return false;
+  }
+
+  void CollectPackages(const json& packages, const JsonLines& lines) {
+    std::string joined;
+    for (const auto& [folder, entry] : packages.items()) {
+      joined.clear();
+      JsonLines::Join(joined, "packages");
+      JsonLines::Join(joined, folder);
+      const JsonLines::Place* place = lines.FindJoined(joined);
+      uint32_t line = place ? place->line : 1;
+      if (!entry.is_object()) {
+        ctx_.Warn(line, "package entry " + folder + " is not an object", kSource);
+        continue;
+      }
+      if (!Admit(line)) return;
+      entries_.push_back(Entry{folder, &entry, line, place ? Snippet(lines.LineText(*place)) : folder});
+    }
+  }
+
+  // Version 1: {"dependencies": {"a": {"version": …, "dependencies": {"b": {…}}}}}, where b is
+  // installed in node_modules/a/node_modules/b.
+  void CollectNested(const json& deps, const std::string& parent, const std::string& joined,
+                     const JsonLines& lines) {
+    for (const auto& [name, entry] : deps.items()) {
+      std::string path = joined;
+      JsonLines::Join(path, name);
+      const JsonLines::Place* place = lines.FindJoined(path);
+      uint32_t line = place ? place->line : 1;
+      if (!entry.is_object()) {
+        ctx_.Warn(line, "dependency entry " + name + " is not an object", kSource);
+        continue;
+      }
+      if (!Admit(line)) return;
+      std::string folder = parent.empty() ? std::string(kNodeModules) + name
+                                          : parent + '/' + std::string(kNodeModules) + name;
+      entries_.push_back(Entry{folder, &entry, line, place ? Snippet(lines.LineText(*place)) : name});
+      auto nested = entry.find("dependencies");
+      if (nested != entry.end() && nested->is_object()) {
+        JsonLines::Join(path, "dependencies");
+        CollectNested(*nested, folder, path, lines);
+      }
+    }
+  }
+
+  LockNode MakeNode(const Entry& e) const {
+    const json& j = *e.value;
+    LockNode n;
+    n.evidence = Evidence{Location{ctx_.path(), e.line}, e.snippet, EvidenceMethod::kLockfile};
+    n.name = StringField(j, "name");
+    n.version = StringField(j, "version");
+    if (IsProjectFolder(e.folder)) {
+      n.project = true;
+      if (n.name.empty()) n.name = e.folder.empty() ? FolderName(ctx_) : std::string(NameFromFolder(e.folder));
+      if (n.evidence.snippet.empty()) n.evidence.snippet = n.name;
+      return n;
+    }
+    std::string_view installed_as = NameFromFolder(e.folder);
+    if (n.name.empty()) n.name = std::string(installed_as);
+    if (v1_) {  // "version" may be "npm:real@1.0.0", a git URL or a file: path
+      Spec spec = ParseSpec(n.name, n.version);
+      n.name = spec.name;
+      n.version = spec.version;
+      n.properties = std::move(spec.properties);
+    }
+    if (n.name != installed_as) n.properties["aisec:alias"] = std::string(installed_as);
+    n.dev = BoolField(j, "dev") || BoolField(j, "devOptional");
+    if (BoolField(j, "optional") || BoolField(j, "devOptional")) n.properties["aisec:optional"] = "true";
+    if (BoolField(j, "peer")) n.properties["aisec:peer"] = "true";
+    if (BoolField(j, "hasInstallScript")) n.properties["aisec:install-script"] = "true";
+    if (BoolField(j, "inBundle") || BoolField(j, "bundled")) n.properties["aisec:bundled"] = "true";
+    n.hashes = IntegrityHashes(StringField(j, "integrity"));
+    AddResolvedSource(StringField(j, "resolved"), n.properties);
+    if (!IsInstalled(e.folder)) {
+      n.properties["aisec:source"] = "file";
+      n.properties["aisec:path"] = e.folder;
+    }
+    if (std::string license = StringField(j, "license"); !license.empty()) n.licenses.push_back(license);
+    return n;
+  }
+
+  // A "link": true entry stands for the folder its "resolved" names (a workspace).
+  uint32_t LinkTarget(const Entry& e) const {
+    auto it = by_folder_.find(StringField(*e.value, "resolved"));
+    return it == by_folder_.end() || !BoolField(*e.value, "link") ? kNone : entries_[it->second].node;
+  }
+
+  uint32_t Resolve(std::string_view from, std::string_view name) const {
+    std::string dir(from), candidate;
+    while (true) {
+      candidate.assign(dir);
+      if (!candidate.empty()) candidate += '/';
+      candidate += kNodeModules;
+      candidate += name;
+      if (auto it = by_folder_.find(candidate); it != by_folder_.end() && entries_[it->second].node != kNone) {
+        return entries_[it->second].node;
+      }
+      if (dir.empty()) return kNone;
+      auto slash = dir.rfind('/');
+      dir.resize(slash == std::string::npos ? 0 : slash);
+    }
+  }
+
+  void AddEdges(const Entry& e) {
+    LockNode& n = graph_.node(e.node);
+    auto add = [&](std::string_view group, std::vector<uint32_t>& out) {
+      auto it = e.value->find(group);
+      if (it == e.value->end() || !it->is_object()) return;
+      for (const auto& [name, spec] : it->items()) {
+        uint32_t target = Resolve(e.folder, name);
+        if (target != kNone && target != e.node) out.push_back(target);
+      }
+    };
+    if (v1_) {
+      add("requires", n.deps);
+      return;
+    }
+    for (std::string_view group : {"dependencies", "optionalDependencies", "peerDependencies"}) {
+      add(group, n.deps);
+    }
+    if (n.project) add("devDependencies", n.dev_deps);
+  }
+
+  Context& ctx_;
+  std::string_view text_;
+  const json& doc_;
+  bool v1_ = false;
+  bool limit_warned_ = false;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string_view, size_t> by_folder_;  // views into entries_[i].folder
+  LockGraph graph_;
+};
+
+}  // namespace
+
+void PackageLock(Context& ctx) {
+  auto text = ctx.Text();
+  if (!text.ok()) {
+    ctx.sink().Warn(text.error().location, text.error().message, kSource);
+    return;
+  }
+  auto doc = ParseJson(*text, ctx.path());
+  if (!doc.ok()) {
+    ctx.sink().Warn(doc.error().location, doc.error().message, kSource);
+    return;
+  }
+  if (!doc->is_object()) {
+    ctx.Warn(1, "lock file is not a JSON object", kSource);
+    return;
+  }
+  LockReader(ctx, *text, *doc).Run();
+}
+
+}  // namespace aisec::catalog::npm

@@ -1,0 +1,40 @@
+#include "catalog/npm/yaml_util.h"
+
+#include "core/strings.h"
+
+namespace aisec::catalog::npm {
+
+std::string ScalarOf(const YAML::Node& node) {
+  return node.IsDefined() && node.IsScalar() ? node.Scalar() : std::string();
+}
+
+YAML::Node ChildNode(const YAML::Node& map, std::string_view key) {
+  if (!map.IsDefined() || !map.IsMap()) return YAML::Node();
+  const YAML::Node child = map[std::string(key)];
+  return child.IsDefined() ? child : YAML::Node();
+}
+
+std::string Child(const YAML::Node& map, std::string_view key) { return ScalarOf(ChildNode(map, key)); }
+
+uint32_t LineOf(const YAML::Node& node) { return static_cast<uint32_t>(node.Mark().line + 1); }
+
+uint32_t FirstInvalidUtf8Line(std::string_view text) {
+  if (IsValidUtf8(text)) return 0;
+  uint32_t n = 0;
+  for (std::string_view line : SplitLines(text)) {
+    ++n;
+    if (!IsValidUtf8(line)) return n;
+  }
+  return n;
+}
+
+void WalkYaml(Context& ctx, std::string_view source, const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const YAML::Exception& e) {
+    Location loc{ctx.path(), static_cast<uint32_t>(e.mark.line + 1), 0, 0};
+    ctx.sink().Warn(loc, "unexpected YAML structure: " + e.msg, source);
+  }
+}
+
+}  // namespace aisec::catalog::npm
