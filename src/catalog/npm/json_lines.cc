@@ -1,5 +1,6 @@
 #include "catalog/npm/json_lines.h"
 
+#include <cstring>
 #include <vector>
 
 namespace aisec::catalog::npm {
@@ -10,6 +11,20 @@ namespace {
 constexpr char kSeparator = '\x1f';
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Offset of the quote closing a string whose content starts at `from`, or text.size().
+size_t StringEnd(std::string_view text, size_t from) {
+  while (from < text.size()) {
+    const void* q = std::memchr(text.data() + from, '"', text.size() - from);
+    if (q == nullptr) return text.size();
+    size_t quote = static_cast<const char*>(q) - text.data();
+    size_t backslashes = 0;
+    while (quote - backslashes > from && text[quote - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote;
+    from = quote + 1;
+  }
+  return text.size();
+}
 
 }  // namespace
 
@@ -36,6 +51,7 @@ void JsonLines::Scan(int max_depth, int scalar_depth) {
   const size_t n = text_.size();
   for (size_t i = 0; i < n; ++i) {
     char c = text_[i];
+    if (c == ' ') continue;  // most bytes of a pretty-printed lock file
     if (c == '\n') {
       ++line;
       line_start = i + 1;
@@ -53,9 +69,7 @@ void JsonLines::Scan(int max_depth, int scalar_depth) {
       expect_key = !stack.empty() && stack.back().object;
     } else if (c == '"') {
       size_t start = i + 1;
-      for (++i; i < n && text_[i] != '"'; ++i) {
-        if (text_[i] == '\\') ++i;
-      }
+      i = StringEnd(text_, start);
       if (i >= n) return;
       if (!expect_key) continue;
       expect_key = false;

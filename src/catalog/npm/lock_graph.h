@@ -34,6 +34,7 @@ struct LockNode {
 
 class LockGraph {
  public:
+  void Reserve(size_t n) { nodes_.reserve(n); }
   uint32_t Add(LockNode node);
   LockNode& node(uint32_t i) { return nodes_[i]; }
   const LockNode& node(uint32_t i) const { return nodes_[i]; }

@@ -146,8 +146,8 @@ std::string Base64ToHex(std::string_view b64) {
   static constexpr char kHex[] = "0123456789abcdef";
   while (!b64.empty() && b64.back() == '=') b64.remove_suffix(1);
   if (b64.empty() || b64.size() % 4 == 1) return {};
-  std::string hex;
-  hex.reserve(b64.size() * 3 / 2);
+  std::string hex(b64.size() * 6 / 8 * 2, '\0');
+  size_t out = 0;
   uint32_t acc = 0;
   int bits = 0;
   for (char c : b64) {
@@ -158,10 +158,11 @@ std::string Base64ToHex(std::string_view b64) {
     if (bits >= 8) {
       bits -= 8;
       uint32_t byte = (acc >> bits) & 0xff;
-      hex += kHex[byte >> 4];
-      hex += kHex[byte & 15];
+      hex[out++] = kHex[byte >> 4];
+      hex[out++] = kHex[byte & 15];
     }
   }
+  hex.resize(out);
   return hex;
 }
 

@@ -24,12 +24,45 @@ constexpr std::string_view kNodeModules = "node_modules/";
 
 using nlohmann::json;
 
+// The members of an entry the reader uses, gathered in one pass (views into the document).
+struct Fields {
+  std::string_view name, version, resolved, integrity, license;
+  bool link = false, dev = false, dev_optional = false, optional = false, peer = false;
+  bool install_script = false, bundled = false;
+};
+
+Fields ReadFields(const json& j) {
+  Fields f;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    const json& v = it.value();
+    if (v.is_string()) {
+      std::string_view s = v.get_ref<const std::string&>();
+      if (key == "name") f.name = s;
+      else if (key == "version") f.version = s;
+      else if (key == "resolved") f.resolved = s;
+      else if (key == "integrity") f.integrity = s;
+      else if (key == "license") f.license = s;
+    } else if (v.is_boolean() && v.get<bool>()) {
+      if (key == "link") f.link = true;
+      else if (key == "dev") f.dev = true;
+      else if (key == "devOptional") f.dev_optional = true;
+      else if (key == "optional") f.optional = true;
+      else if (key == "peer") f.peer = true;
+      else if (key == "hasInstallScript") f.install_script = true;
+      else if (key == "inBundle" || key == "bundled") f.bundled = true;
+    }
+  }
+  return f;
+}
+
 struct Entry {
   std::string folder;  // "" for the root project
   const json* value = nullptr;
   uint32_t line = 1;
   std::string snippet;
   uint32_t node = kNone;
+  Fields fields;
 };
 
 std::string_view NameFromFolder(std::string_view folder) {
@@ -45,16 +78,6 @@ bool IsInstalled(std::string_view folder) { return folder.find(kNodeModules) != 
 // local folders outside the project (file: dependencies) are libraries.
 bool IsProjectFolder(std::string_view folder) { return !IsInstalled(folder) && !folder.starts_with("../"); }
 
-std::string StringField(const json& j, std::string_view key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool BoolField(const json& j, std::string_view key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
 class LockReader {
  public:
   LockReader(Context& ctx, std::string_view text, const json& doc)
@@ -64,7 +87,7 @@ class LockReader {
     auto packages = doc_.find("packages");
     v1_ = packages == doc_.end();
     if (v1_) {
-      JsonLines lines(text_, kMaxNesting, 1);
+      JsonLines lines(text_, kMaxNesting, 2);
       auto deps = doc_.find("dependencies");
       if (deps == doc_.end() || !deps->is_object()) {
         ctx_.Warn(1, "lock file has neither \"packages\" nor \"dependencies\"", kSource);
@@ -77,18 +100,21 @@ class LockReader {
       ctx_.Warn(1, "\"packages\" is not an object", kSource);
       return;
     } else {
-      JsonLines lines(text_, 2, 1);
+      JsonLines lines(text_, 2, 2);
       CollectPackages(*packages, lines);
     }
+    by_folder_.reserve(entries_.size());
+    graph_.Reserve(entries_.size() + 1);
     for (size_t i = 0; i < entries_.size(); ++i) by_folder_.emplace(entries_[i].folder, i);
     for (auto& e : entries_) {
-      if (!BoolField(*e.value, "link")) e.node = graph_.Add(MakeNode(e));
+      e.fields = ReadFields(*e.value);
+      if (!e.fields.link) e.node = graph_.Add(MakeNode(e));
     }
     for (auto& e : entries_) {
       if (e.node == kNone) e.node = LinkTarget(e);
     }
     for (const auto& e : entries_) {
-      if (!BoolField(*e.value, "link")) AddEdges(e);
+      if (!e.fields.link) AddEdges(e);
     }
     // Version 1 does not record the project's own dependencies: take them from the package.json
     // next to the lock file.
@@ -109,6 +135,7 @@ class LockReader {
   }
 
   void CollectPackages(const json& packages, const JsonLines& lines) {
+    entries_.reserve(std::min(packages.size(), kMaxLockPackages));
     std::string joined;
     for (const auto& [folder, entry] : packages.items()) {
       joined.clear();
@@ -151,11 +178,11 @@ class LockReader {
   }
 
   LockNode MakeNode(const Entry& e) const {
-    const json& j = *e.value;
+    const Fields& f = e.fields;
     LockNode n;
     n.evidence = Evidence{Location{ctx_.path(), e.line}, e.snippet, EvidenceMethod::kLockfile};
-    n.name = StringField(j, "name");
-    n.version = StringField(j, "version");
+    n.name = std::string(f.name);
+    n.version = std::string(f.version);
     if (IsProjectFolder(e.folder)) {
       n.project = true;
       if (n.name.empty()) n.name = e.folder.empty() ? FolderName(ctx_) : std::string(NameFromFolder(e.folder));
@@ -171,41 +198,50 @@ class LockReader {
       n.properties = std::move(spec.properties);
     }
     if (n.name != installed_as) n.properties["aisec:alias"] = std::string(installed_as);
-    n.dev = BoolField(j, "dev") || BoolField(j, "devOptional");
-    if (BoolField(j, "optional") || BoolField(j, "devOptional")) n.properties["aisec:optional"] = "true";
-    if (BoolField(j, "peer")) n.properties["aisec:peer"] = "true";
-    if (BoolField(j, "hasInstallScript")) n.properties["aisec:install-script"] = "true";
-    if (BoolField(j, "inBundle") || BoolField(j, "bundled")) n.properties["aisec:bundled"] = "true";
-    n.hashes = IntegrityHashes(StringField(j, "integrity"));
-    AddResolvedSource(StringField(j, "resolved"), n.properties);
+    n.dev = f.dev || f.dev_optional;
+    if (f.optional || f.dev_optional) n.properties["aisec:optional"] = "true";
+    if (f.peer) n.properties["aisec:peer"] = "true";
+    if (f.install_script) n.properties["aisec:install-script"] = "true";
+    if (f.bundled) n.properties["aisec:bundled"] = "true";
+    n.hashes = IntegrityHashes(f.integrity);
+    AddResolvedSource(f.resolved, n.properties);
     if (!IsInstalled(e.folder)) {
       n.properties["aisec:source"] = "file";
       n.properties["aisec:path"] = e.folder;
     }
-    if (std::string license = StringField(j, "license"); !license.empty()) n.licenses.push_back(license);
+    if (!f.license.empty()) n.licenses.emplace_back(f.license);
     return n;
   }
 
   // A "link": true entry stands for the folder its "resolved" names (a workspace).
   uint32_t LinkTarget(const Entry& e) const {
-    auto it = by_folder_.find(StringField(*e.value, "resolved"));
-    return it == by_folder_.end() || !BoolField(*e.value, "link") ? kNone : entries_[it->second].node;
+    auto it = by_folder_.find(e.fields.resolved);
+    return it == by_folder_.end() || !e.fields.link ? kNone : entries_[it->second].node;
   }
 
+  // Node looks in <folder>/node_modules, then in the node_modules of each enclosing package,
+  // then at the root.
   uint32_t Resolve(std::string_view from, std::string_view name) const {
-    std::string dir(from), candidate;
-    while (true) {
-      candidate.assign(dir);
-      if (!candidate.empty()) candidate += '/';
+    std::string& candidate = scratch_;  // reused: this runs for every dependency of every package
+    auto found = [&](std::string_view prefix, bool slash) {
+      candidate.assign(prefix);
+      if (slash) candidate += '/';
       candidate += kNodeModules;
       candidate += name;
-      if (auto it = by_folder_.find(candidate); it != by_folder_.end() && entries_[it->second].node != kNone) {
-        return entries_[it->second].node;
-      }
-      if (dir.empty()) return kNone;
-      auto slash = dir.rfind('/');
-      dir.resize(slash == std::string::npos ? 0 : slash);
+      auto it = by_folder_.find(candidate);
+      return it != by_folder_.end() ? entries_[it->second].node : kNone;
+    };
+    if (!from.empty()) {
+      if (uint32_t n = found(from, true); n != kNone) return n;
     }
+    for (size_t end = from.size(); end > 0;) {
+      size_t pos = from.rfind(kNodeModules, end - 1);
+      if (pos == std::string_view::npos || pos == 0) break;
+      end = pos;
+      if (from[pos - 1] != '/') continue;
+      if (uint32_t n = found(from.substr(0, pos), false); n != kNone) return n;
+    }
+    return found("", false);
   }
 
   void AddEdges(const Entry& e) {
@@ -235,6 +271,7 @@ class LockReader {
   bool limit_warned_ = false;
   std::vector<Entry> entries_;
   std::unordered_map<std::string_view, size_t> by_folder_;  // views into entries_[i].folder
+  mutable std::string scratch_;
   LockGraph graph_;
 };
 

@@ -1,22 +1,17 @@
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "catalog/registry_decls.h"
-#include "test_util.h"
+#include "catalog/npm/lock_test_util.h"
 
 namespace aisec::catalog {
 namespace {
 
 using testing::Fixture;
+using testing::Related;
 using testing::RunCataloger;
 
 testing::CatalogOutput Catalog(const std::string& file) {
   return RunCataloger(npm::PackageJson, Fixture("catalog/npm/package-json"), file);
-}
-
-bool Related(const testing::CatalogOutput& out, const std::string& from, const std::string& to) {
-  return std::find(out.relations.begin(), out.relations.end(), Relation{from, to}) != out.relations.end();
 }
 
 TEST(PackageJson, ReadsTheProjectAndRelatesItsDependencies) {
