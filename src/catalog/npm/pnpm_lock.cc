@@ -4,6 +4,7 @@
 // "name@1.0.0(peer@1)" (9.x, which moves the graph from "packages" to "snapshots"). A peer suffix
 // is the same package resolved against other peers, so it is stripped and such ids are merged.
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
 #include "catalog/npm/lock_graph.h"
@@ -156,17 +157,23 @@ class PnpmReader {
     for (auto it = deps.begin(); it != deps.end(); ++it) {
       std::string name = ScalarOf(it->first);
       std::string ref = it->second.IsMap() ? Child(it->second, "version") : ScalarOf(it->second);
-      uint32_t target = kNoNode;
-      if (ref.starts_with("link:")) {
-        std::string folder = (std::filesystem::path(importer) / ref.substr(5)).lexically_normal().generic_string();
-        if (auto imp = importers_.find(folder.empty() || folder == "./" ? "." : folder); imp != importers_.end()) {
-          target = imp->second;
-        }
-      } else {
-        target = Resolve(name, ref);
-      }
-      if (target != kNoNode && target != from) out.push_back(target);
+      uint32_t target = ref.starts_with("link:") ? LinkedProject(importer, name, ref.substr(5))
+                                                 : Resolve(name, ref);
+      if (target == kNoNode || target == from) continue;
+      LockNode& t = graph_.node(target);
+      if (!t.project && t.name != name) t.properties.emplace("aisec:alias", name);  // "npm:" alias
+      out.push_back(target);
     }
+  }
+
+  // A workspace linked as `name` is the project of that folder, and `name` is its package name.
+  uint32_t LinkedProject(const std::string& importer, const std::string& name, std::string_view path) {
+    std::string folder = (std::filesystem::path(importer) / path).lexically_normal().generic_string();
+    while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+    auto it = importers_.find(folder.empty() ? "." : folder);
+    if (it == importers_.end()) return kNoNode;
+    if (folder != "." && named_.insert(it->second).second) graph_.node(it->second).name = name;
+    return it->second;
   }
 
   void ReadImporters(const YAML::Node& doc) {
@@ -210,6 +217,7 @@ class PnpmReader {
   std::unordered_map<std::string, uint32_t> by_key_;     // ids as written
   std::unordered_map<std::string, uint32_t> by_id_;      // "name@version"
   std::unordered_map<std::string, uint32_t> importers_;  // folder -> project node
+  std::set<uint32_t> named_;  // workspace projects named by a link to them
 };
 
 }  // namespace

@@ -43,7 +43,7 @@ class BerryReader {
   BerryReader(Context& ctx, std::string_view text) : ctx_(ctx), lines_(text) {}
 
   void Read(const YAML::Node& doc) {
-    std::vector<std::pair<uint32_t, YAML::Node>> entries;
+    std::vector<Raw> raws;
     for (auto it = doc.begin(); it != doc.end(); ++it) {
       std::string key = ScalarOf(it->first);
       if (key == "__metadata") continue;
@@ -52,19 +52,44 @@ class BerryReader {
         ctx_.Warn(line, "entry " + Snippet(key, 80) + " is not a mapping", kYarnSource);
         continue;
       }
-      if (graph_.full()) {
+      if (raws.size() >= kMaxLockPackages) {
         ctx_.Warn(line, "too many entries; the rest are skipped", kYarnSource);
         break;
       }
-      uint32_t node = AddEntry(key, it->second, line);
-      if (node != kNoNode) entries.emplace_back(node, it->second);
+      raws.push_back(Raw{std::move(key), it->second, line, kNoNode});
     }
-    for (const auto& [node, entry] : entries) AddEdges(node, entry);
+    // A "patch:" entry is a package with yarn's changes applied: the same name and version as
+    // the entry it patches, so both stand for one component.
+    for (bool patches : {false, true}) {
+      for (auto& raw : raws) {
+        if (IsPatch(raw.entry) == patches) raw.node = AddEntry(raw);
+      }
+    }
+    for (const auto& raw : raws) {
+      if (raw.node != kNoNode) AddEdges(raw.node, raw.entry);
+    }
     graph_.Emit(ctx_.sink());
   }
 
  private:
-  uint32_t AddEntry(const std::string& key, const YAML::Node& entry, uint32_t line) {
+  struct Raw {
+    std::string key;
+    YAML::Node entry;
+    uint32_t line;
+    uint32_t node;
+  };
+
+  static bool IsPatch(const YAML::Node& entry) {
+    std::string_view name, reference;
+    std::string resolution = Child(entry, "resolution");
+    SplitNameAt(resolution, name, reference);
+    return reference.starts_with("patch:");
+  }
+
+  uint32_t AddEntry(const Raw& raw) {
+    const std::string& key = raw.key;
+    const YAML::Node& entry = raw.entry;
+    uint32_t line = raw.line;
     std::string resolution = Child(entry, "resolution");
     std::string_view name, reference;
     SplitNameAt(resolution, name, reference);
@@ -72,11 +97,31 @@ class BerryReader {
       ctx_.Warn(line, "entry has no resolution", kYarnSource);
       return kNoNode;
     }
+    std::string version = Child(entry, "version");
+    std::string id = std::string(name) + '@' + version;
+    uint32_t index = kNoNode;
+    if (reference.starts_with("patch:")) {
+      if (auto it = by_id_.find(id); it != by_id_.end()) index = it->second;
+    }
+    if (index == kNoNode) index = AddNode(key, name, reference, version, entry, line);
+    if (reference.starts_with("patch:")) graph_.node(index).properties["aisec:patched"] = "true";
+    by_id_.emplace(std::move(id), index);
+    for (std::string_view descriptor : Split(key, ',')) {
+      by_descriptor_.emplace(std::string(Trim(descriptor)), index);
+    }
+    return index;
+  }
+
+  uint32_t AddNode(std::string_view key, std::string_view name, std::string_view reference,
+                   const std::string& version, const YAML::Node& entry, uint32_t line) {
     LockNode n;
     n.name = std::string(name);
-    n.version = Child(entry, "version");
+    n.version = version;
     AddProtocol(reference, n);
     if (n.project && n.version == kUnversionedWorkspace) n.version.clear();
+    std::string_view wanted, range;
+    SplitNameAt(Trim(key.substr(0, key.find(','))), wanted, range);
+    if (!n.project && wanted != name) n.properties["aisec:alias"] = std::string(wanted);
     n.evidence = Evidence{Location{ctx_.path(), line}, Snippet(lines_.LineText(line)),
                           EvidenceMethod::kLockfile};
     // The checksum is of yarn's own zip of the package, not of the registry tarball, so it
@@ -85,11 +130,7 @@ class BerryReader {
       n.properties["aisec:yarn-checksum"] = checksum;
     }
     if (n.project && reference == "workspace:.") root_ = graph_.size();
-    uint32_t index = graph_.Add(std::move(n));
-    for (std::string_view descriptor : Split(key, ',')) {
-      by_descriptor_.emplace(std::string(Trim(descriptor)), index);
-    }
-    return index;
+    return graph_.Add(std::move(n));
   }
 
   // Dependencies name ranges the way headers do, with or without the default "npm:" protocol.
@@ -132,6 +173,7 @@ class BerryReader {
   LineIndex lines_;
   LockGraph graph_;
   std::unordered_map<std::string, uint32_t> by_descriptor_;
+  std::unordered_map<std::string, uint32_t> by_id_;  // "name@version"
   size_t root_ = kNoNode;
 };
 

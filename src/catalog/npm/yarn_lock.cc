@@ -3,6 +3,7 @@
 // dependency blocks indented below. Berry lock files (YAML with __metadata) go to yarn_berry.cc.
 #include "catalog/npm/yarn_lock.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "catalog/npm/lock_graph.h"
@@ -146,11 +147,11 @@ LockNode MakeClassicNode(const ClassicEntry& e, const std::string& path) {
   n.evidence = Evidence{Location{path, e.line}, e.snippet, EvidenceMethod::kLockfile};
   n.hashes = IntegrityHashes(e.integrity);
   // Registry URLs end in "#<sha1 of the tarball>".
-  if (auto hash = e.resolved.rfind('#'); hash != std::string::npos && n.hashes.empty()) {
+  if (auto hash = e.resolved.rfind('#'); hash != std::string::npos) {
     std::string_view frag = std::string_view(e.resolved).substr(hash + 1);
-    if (frag.size() == 40 && frag.find_first_not_of("0123456789abcdef") == std::string_view::npos) {
-      n.hashes.push_back(Hash{"SHA-1", std::string(frag)});
-    }
+    bool hex = frag.size() == 40 && frag.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    bool known = std::any_of(n.hashes.begin(), n.hashes.end(), [](const Hash& h) { return h.algorithm == "SHA-1"; });
+    if (hex && !known) n.hashes.push_back(Hash{"SHA-1", std::string(frag)});
   }
   AddResolvedSource(e.resolved, n.properties);
   return n;
