@@ -8,7 +8,6 @@
 
 #include "catalog/cargo/crate.h"
 #include "catalog/registry_decls.h"
-#include "core/parse.h"
 #include "core/strings.h"
 
 namespace aisec::catalog::cargo {
@@ -131,17 +130,8 @@ class Lock {
 }  // namespace
 
 void CargoLock(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto doc = ParseToml(*text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, kSource);
-    return;
-  }
-  Lock(ctx, *text).Read(*doc);
+  std::string_view text;
+  if (auto doc = ReadToml(ctx, kSource, text)) Lock(ctx, text).Read(*doc);
 }
 
 }  // namespace aisec::catalog::cargo

@@ -6,7 +6,6 @@
 
 #include "catalog/cargo/crate.h"
 #include "catalog/registry_decls.h"
-#include "core/parse.h"
 #include "core/strings.h"
 
 namespace aisec::catalog::cargo {
@@ -164,17 +163,8 @@ class Manifest {
 }  // namespace
 
 void CargoToml(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto doc = ParseToml(*text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, kSource);
-    return;
-  }
-  Manifest(ctx, *text).Read(*doc);
+  std::string_view text;
+  if (auto doc = ReadToml(ctx, kSource, text)) Manifest(ctx, text).Read(*doc);
 }
 
 }  // namespace aisec::catalog::cargo

@@ -127,13 +127,6 @@ class LockReader {
   }
 
  private:
-  bool Admit(uint32_t line) {
-    if (entries_.size() < kMaxLockPackages) return true;
-    if (!limit_warned_) ctx_.Warn(line, "too many packages; the rest are skipped", kSource);
-    limit_warned_ = true;
-    return false;
-  }
-
   void CollectPackages(const json& packages, const JsonLines& lines) {
     entries_.reserve(std::min(packages.size(), kMaxLockPackages));
     std::string joined;
@@ -141,14 +134,7 @@ class LockReader {
       joined.clear();
       JsonLines::Join(joined, "packages");
       JsonLines::Join(joined, folder);
-      const JsonLines::Place* place = lines.FindJoined(joined);
-      uint32_t line = place ? place->line : 1;
-      if (!entry.is_object()) {
-        ctx_.Warn(line, "package entry " + folder + " is not an object", kSource);
-        continue;
-      }
-      if (!Admit(line)) return;
-      entries_.push_back(Entry{folder, &entry, line, place ? Snippet(lines.LineText(*place)) : folder});
+      if (!Collect(folder, entry, lines.FindJoined(joined), lines)) return;
     }
   }
 
@@ -159,22 +145,32 @@ class LockReader {
     for (const auto& [name, entry] : deps.items()) {
       std::string path = joined;
       JsonLines::Join(path, name);
-      const JsonLines::Place* place = lines.FindJoined(path);
-      uint32_t line = place ? place->line : 1;
-      if (!entry.is_object()) {
-        ctx_.Warn(line, "dependency entry " + name + " is not an object", kSource);
-        continue;
-      }
-      if (!Admit(line)) return;
       std::string folder = parent.empty() ? std::string(kNodeModules) + name
                                           : parent + '/' + std::string(kNodeModules) + name;
-      entries_.push_back(Entry{folder, &entry, line, place ? Snippet(lines.LineText(*place)) : name});
+      if (!Collect(folder, entry, lines.FindJoined(path), lines)) return;
       auto nested = entry.find("dependencies");
-      if (nested != entry.end() && nested->is_object()) {
+      if (entry.is_object() && nested != entry.end() && nested->is_object()) {
         JsonLines::Join(path, "dependencies");
         CollectNested(*nested, folder, path, lines);
       }
     }
+  }
+
+  // Adds the entry for `folder`; false once the package limit is reached.
+  bool Collect(const std::string& folder, const json& entry, const JsonLines::Place* place,
+               const JsonLines& lines) {
+    uint32_t line = place ? place->line : 1;
+    if (!entry.is_object()) {
+      ctx_.Warn(line, "entry " + folder + " is not an object", kSource);
+      return true;
+    }
+    if (entries_.size() >= kMaxLockPackages) {
+      if (!full_) ctx_.Warn(line, "too many packages; the rest are skipped", kSource);
+      full_ = true;
+      return false;
+    }
+    entries_.push_back(Entry{folder, &entry, line, place ? Snippet(lines.LineText(*place)) : folder});
+    return true;
   }
 
   LockNode MakeNode(const Entry& e) const {
@@ -268,7 +264,7 @@ class LockReader {
   std::string_view text_;
   const json& doc_;
   bool v1_ = false;
-  bool limit_warned_ = false;
+  bool full_ = false;
   std::vector<Entry> entries_;
   std::unordered_map<std::string_view, size_t> by_folder_;  // views into entries_[i].folder
   mutable std::string scratch_;

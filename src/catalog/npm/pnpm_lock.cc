@@ -228,20 +228,7 @@ void PnpmLock(Context& ctx) {
     ctx.sink().Warn(text.error().location, text.error().message, kSource);
     return;
   }
-  if (uint32_t bad = FirstInvalidUtf8Line(*text)) {
-    ctx.Warn(bad, "invalid UTF-8", kSource);
-    return;
-  }
-  auto doc = ParseYaml(*text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, kSource);
-    return;
-  }
-  if (!doc->IsMap()) {
-    ctx.Warn(1, "lock file is not a YAML mapping", kSource);
-    return;
-  }
-  WalkYaml(ctx, kSource, [&] { PnpmReader(ctx, *text).Read(*doc); });
+  ReadYamlMapping(ctx, *text, kSource, [&](const YAML::Node& doc) { PnpmReader(ctx, *text).Read(doc); });
 }
 
 }  // namespace aisec::catalog::npm

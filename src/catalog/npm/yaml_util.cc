@@ -28,9 +28,23 @@ uint32_t FirstInvalidUtf8Line(std::string_view text) {
   return n;
 }
 
-void WalkYaml(Context& ctx, std::string_view source, const std::function<void()>& read) {
+void ReadYamlMapping(Context& ctx, std::string_view text, std::string_view source,
+                     const std::function<void(const YAML::Node&)>& read) {
+  if (uint32_t bad = FirstInvalidUtf8Line(text)) {
+    ctx.Warn(bad, "invalid UTF-8", source);
+    return;
+  }
+  auto doc = ParseYaml(text, ctx.path());
+  if (!doc.ok()) {
+    ctx.sink().Warn(doc.error().location, doc.error().message, source);
+    return;
+  }
+  if (!doc->IsMap()) {
+    ctx.Warn(1, "not a YAML mapping", source);
+    return;
+  }
   try {
-    read();
+    read(*doc);
   } catch (const YAML::Exception& e) {
     Location loc{ctx.path(), static_cast<uint32_t>(e.mark.line + 1), 0, 0};
     ctx.sink().Warn(loc, "unexpected YAML structure: " + e.msg, source);

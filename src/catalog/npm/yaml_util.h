@@ -1,7 +1,7 @@
 #pragma once
 // Careful reading of yaml-cpp nodes for the YAML lock files (yarn berry, pnpm). yaml-cpp throws
-// on absent keys and wrong types; the readers go through these helpers, and WalkYaml catches
-// whatever is left at the edge and turns it into a warning.
+// on absent keys and wrong types; the readers go through these helpers, and ReadYamlMapping
+// catches whatever is left at the edge and turns it into a warning.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -24,7 +24,10 @@ std::string Child(const YAML::Node& map, std::string_view key);
 uint32_t LineOf(const YAML::Node& node);
 // 1-based line of the first invalid UTF-8 sequence, or 0 when the text is valid.
 uint32_t FirstInvalidUtf8Line(std::string_view text);
-// Runs `read`, turning a yaml-cpp exception into a warning for the file.
-void WalkYaml(Context& ctx, std::string_view source, const std::function<void()>& read);
+// Parses `text` as a YAML mapping and runs `read` on it. Invalid UTF-8, YAML errors, a document
+// that is not a mapping and yaml-cpp exceptions thrown while reading become located warnings
+// from `source`.
+void ReadYamlMapping(Context& ctx, std::string_view text, std::string_view source,
+                     const std::function<void(const YAML::Node&)>& read);
 
 }  // namespace aisec::catalog::npm

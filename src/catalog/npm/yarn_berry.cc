@@ -180,20 +180,7 @@ class BerryReader {
 }  // namespace
 
 void ReadYarnBerry(Context& ctx, std::string_view text) {
-  if (uint32_t bad = FirstInvalidUtf8Line(text)) {
-    ctx.Warn(bad, "invalid UTF-8", kYarnSource);
-    return;
-  }
-  auto doc = ParseYaml(text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, kYarnSource);
-    return;
-  }
-  if (!doc->IsMap()) {
-    ctx.Warn(1, "lock file is not a YAML mapping", kYarnSource);
-    return;
-  }
-  WalkYaml(ctx, kYarnSource, [&] { BerryReader(ctx, text).Read(*doc); });
+  ReadYamlMapping(ctx, text, kYarnSource, [&](const YAML::Node& doc) { BerryReader(ctx, text).Read(doc); });
 }
 
 }  // namespace aisec::catalog::npm
