@@ -3,6 +3,8 @@
 #include <cstring>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace aisec::catalog::npm {
 namespace {
 
@@ -112,6 +114,13 @@ uint32_t JsonLines::Line(std::initializer_list<std::string_view> path, uint32_t 
 std::string_view JsonLines::LineText(const Place& place) const {
   std::string_view rest = text_.substr(place.line_start);
   return rest.substr(0, rest.find('\n'));
+}
+
+std::string JsonLines::EvidenceSnippet(const Place& place) const {
+  constexpr size_t kShort = 120;
+  std::string_view line = Trim(LineText(place));
+  bool plain = line.size() <= kShort && !Contains(line, "  ") && line.find('\t') == std::string_view::npos;
+  return plain ? std::string(line) : Snippet(line);
 }
 
 }  // namespace aisec::catalog::npm

@@ -31,8 +31,11 @@ class JsonLines {
   const Place* FindJoined(const std::string& joined) const;
   // Line of the member, else of `fallback`'s, else 1.
   uint32_t Line(std::initializer_list<std::string_view> path, uint32_t fallback = 1) const;
-  // The text of the place's line, for evidence.
+  // The text of the place's line.
   std::string_view LineText(const Place& place) const;
+  // The line as aisec::Snippet makes it, with a shortcut for the usual short plain line (the
+  // text has parsed as JSON, so it is valid UTF-8 without control characters).
+  std::string EvidenceSnippet(const Place& place) const;
 
   // Appends `key` to a joined path.
   static void Join(std::string& joined, std::string_view key);

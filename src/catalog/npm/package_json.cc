@@ -50,7 +50,7 @@ void ReadGroup(const nlohmann::json& doc, const Group& g, const JsonLines& lines
       out.problems.push_back(Error{ErrorCode::kLimit, "too many dependencies", Location{path, line}});
       return;
     }
-    std::string snippet = place ? Snippet(lines.LineText(*place)) : key;
+    std::string snippet = place ? lines.EvidenceSnippet(*place) : key;
     out.deps.push_back(DeclaredDep{key, value.get<std::string>(), g.group, line, std::move(snippet)});
   }
 }

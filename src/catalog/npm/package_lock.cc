@@ -169,7 +169,7 @@ class LockReader {
       full_ = true;
       return false;
     }
-    entries_.push_back(Entry{folder, &entry, line, place ? Snippet(lines.LineText(*place)) : folder});
+    entries_.push_back(Entry{folder, &entry, line, place ? lines.EvidenceSnippet(*place) : folder});
     return true;
   }
 
