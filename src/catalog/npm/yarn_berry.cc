@@ -129,7 +129,12 @@ class BerryReader {
     if (std::string checksum = Child(entry, "checksum"); !checksum.empty()) {
       n.properties["aisec:yarn-checksum"] = checksum;
     }
-    if (n.project && reference == "workspace:.") root_ = graph_.size();
+    if (n.project && reference == "workspace:.") {
+      root_ = graph_.size();
+      // Yarn writes "0.0.0-use.local" even for a versioned workspace; the package.json says.
+      manifest_ = SiblingManifest(ctx_);
+      if (manifest_ && manifest_->name == n.name) n.version = manifest_->version;
+    }
     return graph_.Add(std::move(n));
   }
 
@@ -143,8 +148,8 @@ class BerryReader {
   void AddEdges(uint32_t node, const YAML::Node& entry) {
     // A workspace's lock entry merges its dependencies and devDependencies; only its
     // package.json tells them apart.
-    std::optional<PackageManifest> manifest;
-    if (node == root_) manifest = SiblingManifest(ctx_);
+    const std::optional<PackageManifest> none;
+    const std::optional<PackageManifest>& manifest = node == root_ ? manifest_ : none;
     for (const char* group : {"dependencies", "optionalDependencies", "peerDependencies"}) {
       const YAML::Node deps = ChildNode(entry, group);
       if (!deps.IsMap()) continue;
@@ -175,6 +180,7 @@ class BerryReader {
   std::unordered_map<std::string, uint32_t> by_descriptor_;
   std::unordered_map<std::string, uint32_t> by_id_;  // "name@version"
   size_t root_ = kNoNode;
+  std::optional<PackageManifest> manifest_;  // the root workspace's package.json
 };
 
 }  // namespace
