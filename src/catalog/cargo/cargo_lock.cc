@@ -65,10 +65,11 @@ class Lock {
     }
     Evidence ev{Location{ctx_.path(), line}, Snippet(lines_.LineText(line)), EvidenceMethod::kLockfile};
     if (p.source.empty()) {
-      p.component = MakeCargoProject(p.name, p.version, std::move(ev));
+      p.component = MakeCargoProject(ctx_, p.name, p.version, std::move(ev));
     } else {
       p.component = MakeCrate(p.name, p.version, {}, std::move(ev), Scope::kTransitive);
       AddSourceProperties(p.source, p.component.properties);
+      if (p.source.starts_with("path+")) p.component.purl.clear();  // a local crate
     }
     std::string checksum = StringAt(t, "checksum");
     if (checksum.empty() && metadata) {

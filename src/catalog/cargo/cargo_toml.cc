@@ -52,7 +52,7 @@ class Manifest {
       std::string name = StringAt(*package, "name");
       if (name.empty()) ctx_.Warn(LineOf(package->source()), "[package] has no name", kSource);
       Component project = MakeCargoProject(
-          name.empty() ? "unnamed" : name, PackageVersion(*package, workspace),
+          ctx_, name, PackageVersion(*package, workspace),
           Evidence{Location{ctx_.path(), LineOf(package->source())}, "[package]", EvidenceMethod::kManifest});
       project_key_ = project.Key();
       ctx_.sink().Add(std::move(project));
@@ -140,6 +140,7 @@ class Manifest {
     } else if (std::string path = StringAt(t, "path"); !path.empty()) {
       c.properties["aisec:source"] = "path";
       c.properties["aisec:path"] = path;
+      c.purl.clear();  // a local crate, not the crates.io one of that name
     }
     if (t["workspace"].value_or(false)) c.properties["aisec:workspace"] = "true";
     if (t["optional"].value_or(false)) c.properties["aisec:optional"] = "true";

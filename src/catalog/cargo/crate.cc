@@ -1,5 +1,6 @@
 #include "catalog/cargo/crate.h"
 
+#include "catalog/python/project.h"
 #include "core/parse.h"
 #include "core/purl.h"
 
@@ -18,13 +19,12 @@ Component MakeCrate(std::string_view name, std::string_view version, std::string
   return c;
 }
 
-Component MakeCargoProject(std::string_view name, std::string_view version, Evidence evidence) {
-  Component c;
-  c.kind = ComponentKind::kApplication;
-  c.ecosystem = std::string(kEcosystem);
-  c.name = std::string(name);
-  c.version = std::string(version);
-  c.evidence.push_back(std::move(evidence));
+Component MakeCargoProject(const Context& ctx, const std::string& name, const std::string& version,
+                           Evidence evidence) {
+  Component c = python::MakeProjectComponent(
+      ctx, python::ProjectInfo{.name = name, .version = version, .line = evidence.location.line,
+                               .ecosystem = std::string(kEcosystem)});
+  c.evidence = {std::move(evidence)};
   return c;
 }
 

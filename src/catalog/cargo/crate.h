@@ -20,9 +20,10 @@ inline constexpr std::string_view kEcosystem = "cargo";
 Component MakeCrate(std::string_view name, std::string_view version, std::string_view version_spec,
                     Evidence evidence, Scope scope);
 
-// The application component standing for a package of the workspace (no purl: it is the
-// project itself, not a published crate).
-Component MakeCargoProject(std::string_view name, std::string_view version, Evidence evidence);
+// The application component standing for a package of the workspace, the way every cataloger
+// makes one (catalog/python/project.h): named, with its cargo purl.
+Component MakeCargoProject(const Context& ctx, const std::string& name, const std::string& version,
+                           Evidence evidence);
 
 // Properties for a package source as Cargo.lock writes it ("registry+URL", "sparse+URL",
 // "git+URL?rev=…#commit"); crates.io adds none.

@@ -2,9 +2,10 @@
 // lines, and require, replace and exclude directives, each on one line or in a ( … ) block.
 // Versions stay as Go writes them (v1.2.3, pseudo-versions, +incompatible). A requirement marked
 // "// indirect" is transitive; go.mod records no graph beyond the module's own requirements.
-#include <filesystem>
+#include <map>
 #include <unordered_map>
 
+#include "catalog/python/project.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
 #include "core/strings.h"
@@ -119,12 +120,13 @@ class GoModule {
   void Read(const std::vector<Directive>& directives) {
     for (const auto& d : directives) {
       if (d.verb == "module" && d.args.size() == 1) {
-        project_.name = d.args[0];
-        project_.evidence.push_back(Evidence{Location{ctx_.path(), d.line}, d.snippet, EvidenceMethod::kManifest});
+        module_ = d.args[0];
+        module_line_ = d.line;
+        module_snippet_ = d.snippet;
       } else if (d.verb == "go" && d.args.size() == 1) {
-        project_.properties["aisec:go-version"] = d.args[0];
+        project_properties_["aisec:go-version"] = d.args[0];
       } else if (d.verb == "toolchain" && d.args.size() == 1) {
-        project_.properties["aisec:go-toolchain"] = d.args[0];
+        project_properties_["aisec:go-toolchain"] = d.args[0];
       } else if (d.verb == "replace") {
         AddReplacement(d);
       } else if (d.verb == "exclude" && d.args.size() == 2) {
@@ -198,20 +200,21 @@ class GoModule {
     if (auto it = excluded_.find(path); it != excluded_.end()) {
       c.properties["aisec:excluded-versions"] = Join(it->second, ",");
     }
-    c.purl = MakePurl(kEcosystem, c.name, c.version);
+    // A module built from a local folder is not the published module of that path.
+    if (!c.properties.count("aisec:path")) c.purl = MakePurl(kEcosystem, c.name, c.version);
     return c;
   }
 
   void Emit() {
-    project_.kind = ComponentKind::kApplication;
-    project_.ecosystem = std::string(kEcosystem);
-    if (project_.name.empty()) {
-      ctx_.Warn(1, "no module directive", kSource);
-      project_.name = std::filesystem::absolute(ctx_.file().abs_path).lexically_normal().parent_path().filename();
-      project_.evidence.push_back(Evidence{Location{ctx_.path(), 1}, "", EvidenceMethod::kManifest});
-    }
-    std::string project_key = project_.Key();
-    ctx_.sink().Add(std::move(project_));
+    if (module_.empty()) ctx_.Warn(1, "no module directive", kSource);
+    // The module path names the project; without one it is named after its folder.
+    Component project = python::MakeProjectComponent(
+        ctx_, python::ProjectInfo{.name = module_, .line = module_line_, .ecosystem = std::string(kEcosystem)});
+    project.evidence = {Evidence{Location{ctx_.path(), module_line_ ? module_line_ : 1}, module_snippet_,
+                                 EvidenceMethod::kManifest}};
+    project.properties.merge(project_properties_);
+    std::string project_key = project.Key();
+    ctx_.sink().Add(std::move(project));
     for (const Directive* d : requires_) {
       Component c = Require(*d);
       if (c.scope == Scope::kDirect) ctx_.sink().Relate(project_key, c.Key());
@@ -220,7 +223,10 @@ class GoModule {
   }
 
   Context& ctx_;
-  Component project_;
+  std::string module_;
+  uint32_t module_line_ = 0;
+  std::string module_snippet_;
+  std::map<std::string, std::string> project_properties_;
   std::vector<const Directive*> requires_;
   std::unordered_multimap<std::string, Replacement> replacements_;
   std::unordered_map<std::string, std::vector<std::string>> excluded_;

@@ -54,7 +54,8 @@ std::vector<uint8_t> LockGraph::Reach() const {
   return reach;
 }
 
-void LockGraph::Emit(Sink& sink) {
+void LockGraph::Emit(Context& ctx) {
+  Sink& sink = ctx.sink();
   std::vector<uint8_t> reach = Reach();
   std::vector<bool> direct(nodes_.size(), false);
   for (const auto& n : nodes_) {
@@ -67,7 +68,7 @@ void LockGraph::Emit(Sink& sink) {
     LockNode& n = nodes_[i];
     Component c;
     if (n.project) {
-      c = MakeProject(n.name, n.version, std::move(n.evidence));
+      c = MakeProject(ctx, n.name, n.version, std::move(n.evidence), n.folder);
     } else {
       c = MakeNpmComponent(n.name, n.version, {}, std::move(n.evidence),
                            direct[i] ? Scope::kDirect : Scope::kTransitive);
@@ -75,7 +76,8 @@ void LockGraph::Emit(Sink& sink) {
     }
     c.hashes = std::move(n.hashes);
     c.licenses = std::move(n.licenses);
-    c.properties = std::move(n.properties);
+    c.properties.merge(n.properties);
+    if (!n.project) DropPurlWhenLocal(c);
     keys[i] = c.Key();
     sink.Add(std::move(c));
   }
@@ -89,8 +91,10 @@ uint32_t AddLockProject(LockGraph& graph, Context& ctx, const ResolveDeclared& r
   std::optional<PackageManifest> manifest = SiblingManifest(ctx);
   LockNode project;
   project.project = true;
-  project.name = manifest && !manifest->name.empty() ? manifest->name : FolderName(ctx);
-  if (manifest) project.version = manifest->version;
+  if (manifest) {
+    project.name = manifest->name;
+    project.version = manifest->version;
+  }
   project.evidence = Evidence{Location{ctx.path(), 1}, project.name, EvidenceMethod::kLockfile};
   if (resolve && manifest) {
     for (const auto& dep : manifest->deps) {

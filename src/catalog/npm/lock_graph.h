@@ -23,6 +23,7 @@ struct LockNode {
   std::string name;
   std::string version;
   bool project = false;     // the root project or a workspace: an application component
+  std::string folder;       // an unnamed workspace: its folder, relative to the lock file's
   std::optional<bool> dev;  // when the lock file records it
   std::vector<Hash> hashes;
   std::vector<std::string> licenses;
@@ -47,7 +48,7 @@ class LockGraph {
 
   // Reports every node to the sink. A library is direct when a project depends on it. A library
   // without a recorded dev flag is dev when only projects' devDependencies lead to it.
-  void Emit(Sink& sink);
+  void Emit(Context& ctx);
 
  private:
   std::vector<uint8_t> Reach() const;

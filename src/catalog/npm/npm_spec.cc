@@ -201,4 +201,10 @@ Component MakeNpmComponent(std::string_view name, std::string_view version,
   return c;
 }
 
+void DropPurlWhenLocal(Component& c) {
+  auto it = c.properties.find("aisec:source");
+  if (it == c.properties.end()) return;
+  if (it->second == "workspace" || it->second == "link" || it->second == "file") c.purl.clear();
+}
+
 }  // namespace aisec::catalog::npm

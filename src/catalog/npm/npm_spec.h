@@ -51,4 +51,9 @@ std::string Base64ToHex(std::string_view b64);
 Component MakeNpmComponent(std::string_view name, std::string_view version,
                            std::string_view version_spec, Evidence evidence, Scope scope);
 
+// A package from a workspace or a local folder (aisec:source workspace, link or file) is not the
+// registry package of that name: it loses its purl, so that it is neither merged with the
+// workspace's own project nor matched against the registry package's advisories.
+void DropPurlWhenLocal(Component& c);
+
 }  // namespace aisec::catalog::npm

@@ -9,6 +9,7 @@
 
 #include "catalog/npm/json_lines.h"
 #include "catalog/npm/npm_spec.h"
+#include "catalog/python/project.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/strings.h"
@@ -96,19 +97,20 @@ std::optional<PackageManifest> SiblingManifest(Context& ctx) {
   return std::move(manifest.value());
 }
 
-std::string FolderName(const Context& ctx) {
-  std::string name =
-      std::filesystem::absolute(ctx.file().abs_path).lexically_normal().parent_path().filename();
-  return name.empty() ? "project" : name;
-}
-
-Component MakeProject(std::string_view name, std::string_view version, Evidence evidence) {
+Component MakeProject(const Context& ctx, const std::string& name, const std::string& version,
+                      Evidence evidence, const std::string& folder) {
   Component c;
-  c.kind = ComponentKind::kApplication;
-  c.ecosystem = std::string(kEcosystem);
-  c.name = std::string(name);
-  c.version = std::string(version);
-  c.evidence.push_back(std::move(evidence));
+  if (name.empty() && !folder.empty()) {
+    c.kind = ComponentKind::kApplication;
+    c.name = (std::filesystem::path(ctx.path()).parent_path() / folder).lexically_normal().generic_string();
+    c.properties["aisec:named-by"] = "folder";
+  } else {
+    c = python::MakeProjectComponent(ctx, python::ProjectInfo{.name = name,
+                                                              .version = version,
+                                                              .line = evidence.location.line,
+                                                              .ecosystem = std::string(kEcosystem)});
+  }
+  c.evidence = {std::move(evidence)};
   return c;
 }
 
@@ -124,9 +126,9 @@ void PackageJson(Context& ctx) {
     return;
   }
   for (const auto& p : manifest->problems) ctx.sink().Warn(p.location, p.message, kSource);
-  const std::string name = manifest->name.empty() ? FolderName(ctx) : manifest->name;
+  const std::string& name = manifest->name;
   Component project = MakeProject(
-      name, manifest->version,
+      ctx, name, manifest->version,
       Evidence{Location{ctx.path(), manifest->line}, name, EvidenceMethod::kManifest});
   const std::string project_key = project.Key();
   ctx.sink().Add(std::move(project));
@@ -137,6 +139,7 @@ void PackageJson(Context& ctx) {
         Evidence{Location{ctx.path(), dep.line}, dep.snippet, EvidenceMethod::kManifest},
         Scope::kDirect);
     c.properties = std::move(spec.properties);
+    DropPurlWhenLocal(c);
     c.dev = dep.group == DepGroup::kDev;
     if (auto prop = GroupProperty(dep.group); !prop.empty()) c.properties[std::string(prop)] = "true";
     ctx.sink().Relate(project_key, c.Key());

@@ -38,10 +38,10 @@ Result<PackageManifest> ParsePackageJson(std::string_view text, const std::strin
 // nullopt when there is none or it does not parse (its own cataloger reports that).
 std::optional<PackageManifest> SiblingManifest(Context& ctx);
 
-// The folder holding the file being cataloged: the project's name when no manifest gives one.
-std::string FolderName(const Context& ctx);
-
-// The application component standing for a project (no purl: it is not a published package).
-Component MakeProject(std::string_view name, std::string_view version, Evidence evidence);
+// The application component standing for a project, the way every cataloger makes one
+// (catalog/python/project.h): a named project has its npm purl; an unnamed one is named after
+// its folder, which is `folder` (relative to the cataloged file's) when given, else the file's.
+Component MakeProject(const Context& ctx, const std::string& name, const std::string& version,
+                      Evidence evidence, const std::string& folder = {});
 
 }  // namespace aisec::catalog::npm

@@ -123,7 +123,7 @@ class LockReader {
         return Resolve("", name);
       });
     }
-    graph_.Emit(ctx_.sink());
+    graph_.Emit(ctx_);
   }
 
  private:
@@ -181,8 +181,7 @@ class LockReader {
     n.version = std::string(f.version);
     if (IsProjectFolder(e.folder)) {
       n.project = true;
-      if (n.name.empty()) n.name = e.folder.empty() ? FolderName(ctx_) : std::string(NameFromFolder(e.folder));
-      if (n.evidence.snippet.empty()) n.evidence.snippet = n.name;
+      if (n.name.empty()) n.folder = e.folder;  // unnamed: named after its folder
       return n;
     }
     std::string_view installed_as = NameFromFolder(e.folder);

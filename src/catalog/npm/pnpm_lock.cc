@@ -91,7 +91,7 @@ class PnpmReader {
       }
     });
     ReadImporters(doc);
-    graph_.Emit(ctx_.sink());
+    graph_.Emit(ctx_);
   }
 
  private:
@@ -172,7 +172,10 @@ class PnpmReader {
     while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
     auto it = importers_.find(folder.empty() ? "." : folder);
     if (it == importers_.end()) return kNoNode;
-    if (folder != "." && named_.insert(it->second).second) graph_.node(it->second).name = name;
+    if (folder != "." && named_.insert(it->second).second) {
+      graph_.node(it->second).name = name;
+      graph_.node(it->second).folder.clear();
+    }
     return it->second;
   }
 
@@ -205,7 +208,7 @@ class PnpmReader {
     }
     LockNode n;
     n.project = true;
-    n.name = std::filesystem::path(path).filename().string();
+    n.folder = path;  // until a link to it gives its package name
     n.evidence = Evidence{Location{ctx_.path(), line}, Snippet(lines_.LineText(line)), EvidenceMethod::kLockfile};
     return graph_.Add(std::move(n));
   }

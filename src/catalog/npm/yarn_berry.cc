@@ -68,7 +68,7 @@ class BerryReader {
     for (const auto& raw : raws) {
       if (raw.node != kNoNode) AddEdges(raw.node, raw.entry);
     }
-    graph_.Emit(ctx_.sink());
+    graph_.Emit(ctx_);
   }
 
  private:

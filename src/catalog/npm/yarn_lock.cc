@@ -183,7 +183,7 @@ void ReadClassic(Context& ctx, std::string_view text) {
     }
   }
   AddLockProject(graph, ctx, resolve);
-  graph.Emit(ctx.sink());
+  graph.Emit(ctx);
 }
 
 // Berry lock files are YAML and always carry a top-level __metadata mapping.

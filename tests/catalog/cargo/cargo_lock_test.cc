@@ -52,6 +52,7 @@ TEST(CargoLock, PackagesWithoutSourceAreTheWorkspaceProjects) {
   ASSERT_NE(agent, nullptr);
   ASSERT_NE(prompts, nullptr);
   EXPECT_EQ(agent->kind, ComponentKind::kApplication);
+  EXPECT_EQ(agent->purl, "pkg:cargo/support-agent@0.4.0");
   EXPECT_EQ(prompts->kind, ComponentKind::kApplication);
   EXPECT_TRUE(Related(out, agent, prompts));
   const Component* serde = FindVersion(out, "serde", "1.0.210");

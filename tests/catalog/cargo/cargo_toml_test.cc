@@ -55,6 +55,7 @@ TEST(CargoToml, ReadsTableFormsFeaturesAndSources) {
   EXPECT_EQ(out.Find("llm-chain")->properties.at("aisec:optional"), "true");
   EXPECT_EQ(out.Find("local-store")->properties.at("aisec:path"), "../local-store");
   EXPECT_EQ(out.Find("local-store")->version_spec, "0.1");
+  EXPECT_EQ(out.Find("local-store")->purl, "");
   EXPECT_EQ(out.Find("internal-auth")->properties.at("aisec:registry"), "acme");
 
   const Component* qdrant = out.Find("qdrant-client");  // dotted keys

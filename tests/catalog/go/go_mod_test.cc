@@ -29,6 +29,7 @@ TEST(GoMod, ReadsTheModuleAsTheProject) {
   EXPECT_EQ(project->properties.at("aisec:go-version"), "1.22.4");
   EXPECT_EQ(project->properties.at("aisec:go-toolchain"), "go1.23.2");
   EXPECT_EQ(project->evidence[0].location.line, 2u);
+  EXPECT_EQ(project->purl, "pkg:golang/github.com/acme/support-bot/worker");
   EXPECT_EQ(out.components.size(), 1u + 16u);
 }
 
@@ -95,6 +96,7 @@ TEST(GoMod, LocalReplacementsAreRecordedAsProperties) {
   EXPECT_EQ(prompts->version, "v0.3.0");
   EXPECT_EQ(prompts->properties.at("aisec:source"), "path");
   EXPECT_EQ(prompts->properties.at("aisec:path"), "../prompts");
+  EXPECT_EQ(prompts->purl, "");  // built from the folder, not the published module
 }
 
 TEST(GoMod, ExcludedVersionsAreRecorded) {
@@ -131,8 +133,9 @@ TEST(GoMod, MalformedDirectivesGiveLocatedWarnings) {
 TEST(GoMod, MissingModuleDirectiveFallsBackToTheFolder) {
   auto out = Catalog("malformed/no_module/go.mod");
   ASSERT_EQ(out.warnings.size(), 1u);
-  const Component* project = out.Find("no_module");
+  const Component* project = out.Find("malformed/no_module");  // relative to the scan root
   ASSERT_NE(project, nullptr);
+  EXPECT_EQ(project->properties.at("aisec:named-by"), "folder");
   EXPECT_TRUE(Related(out, project->Key(), "pkg:golang/example.com/lib@v1.0.0"));
 }
 

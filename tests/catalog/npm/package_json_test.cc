@@ -21,6 +21,7 @@ TEST(PackageJson, ReadsTheProjectAndRelatesItsDependencies) {
   EXPECT_EQ(project->kind, ComponentKind::kApplication);
   EXPECT_EQ(project->version, "2.0.1");
   EXPECT_EQ(project->evidence[0].location.line, 2u);
+  EXPECT_EQ(project->purl, "pkg:npm/%40acme/chat-ui@2.0.1");  // named projects are keyed by purl
   EXPECT_TRUE(Related(out, project->Key(), "pkg:npm/openai"));
   EXPECT_TRUE(Related(out, project->Key(), "pkg:npm/%40anthropic-ai/sdk@0.30.1"));
   // 17 dependencies, one of them ("broken") not a string.
@@ -79,6 +80,11 @@ TEST(PackageJson, RecordsAliasesAndNonRegistrySources) {
   EXPECT_EQ(source("linked-theme"), "link");
   EXPECT_EQ(source("pinned-tarball"), "url");
   EXPECT_EQ(source("nightly"), "tag");
+  // Local packages are not the registry packages of those names.
+  EXPECT_EQ(out.Find("@acme/prompts")->purl, "");
+  EXPECT_EQ(out.Find("local-utils")->purl, "");
+  EXPECT_EQ(out.Find("linked-theme")->purl, "");
+  EXPECT_EQ(out.Find("tokenizer")->purl, "pkg:npm/tokenizer");
   EXPECT_EQ(out.Find("nightly")->version_spec, "");
 }
 
@@ -112,6 +118,8 @@ TEST(PackageJson, ProjectWithoutNameIsNamedAfterItsFolder) {
   const Component* project = out.Find("web-client");
   ASSERT_NE(project, nullptr);
   EXPECT_EQ(project->kind, ComponentKind::kApplication);
+  EXPECT_EQ(project->properties.at("aisec:named-by"), "folder");
+  EXPECT_TRUE(project->purl.empty());
 }
 
 }  // namespace

@@ -123,6 +123,7 @@ TEST(PackageLock, ReadsSourcesFlagsAndSeveralHashes) {
   ASSERT_NE(local, nullptr);
   EXPECT_EQ(local->kind, ComponentKind::kLibrary);
   EXPECT_EQ(local->properties.at("aisec:path"), "../local-utils");
+  EXPECT_EQ(local->purl, "");
   EXPECT_TRUE(Related(out, FindProject(out)->Key(), local->Key()));
 }
 

@@ -127,5 +127,30 @@ snapshots:
   EXPECT_EQ(b->scope, Scope::kDirect);
 }
 
+TEST(PnpmLock, ImportersNobodyLinksAreNamedAfterTheirFolder) {
+  testing::TempDir dir;
+  dir.Write("mono/pnpm-lock.yaml", R"(lockfileVersion: '9.0'
+importers:
+  .: {}
+  tools/cli:
+    dependencies:
+      a:
+        specifier: ^1
+        version: 1.0.0
+packages:
+  a@1.0.0: {}
+snapshots:
+  a@1.0.0: {}
+)");
+  auto out = RunCataloger(npm::PnpmLock, dir.path(), "mono/pnpm-lock.yaml");
+  const Component* cli = out.Find("mono/tools/cli");
+  ASSERT_NE(cli, nullptr);
+  EXPECT_EQ(cli->kind, ComponentKind::kApplication);
+  EXPECT_EQ(cli->properties.at("aisec:named-by"), "folder");
+  EXPECT_EQ(cli->evidence[0].location.line, 4u);
+  EXPECT_TRUE(Related(out, cli->Key(), "pkg:npm/a@1.0.0"));
+  EXPECT_NE(out.Find("mono"), nullptr);  // the root importer, without a package.json
+}
+
 }  // namespace
 }  // namespace aisec::catalog
