@@ -17,6 +17,13 @@ constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile",    "Dockerfile.*"
                                                  "*.dockerfile",  "*.Dockerfile",
                                                  "Containerfile", "Containerfile.*"};
 constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
+constexpr std::string_view kPackageJsonGlobs[] = {"package.json"};
+constexpr std::string_view kPackageLockGlobs[] = {"package-lock.json", "npm-shrinkwrap.json"};
+constexpr std::string_view kYarnLockGlobs[] = {"yarn.lock"};
+constexpr std::string_view kPnpmLockGlobs[] = {"pnpm-lock.yaml"};
+constexpr std::string_view kGoModGlobs[] = {"go.mod"};
+constexpr std::string_view kCargoTomlGlobs[] = {"Cargo.toml"};
+constexpr std::string_view kCargoLockGlobs[] = {"Cargo.lock"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -39,6 +46,13 @@ const Cataloger kCatalogers[] = {
     {.name = "python/notebook", .globs = kNotebookGlobs, .run = python::JupyterNotebook},
     {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
+    {.name = "npm/package-json", .globs = kPackageJsonGlobs, .run = npm::PackageJson},
+    {.name = "npm/package-lock", .globs = kPackageLockGlobs, .run = npm::PackageLock},
+    {.name = "npm/yarn-lock", .globs = kYarnLockGlobs, .run = npm::YarnLock},
+    {.name = "npm/pnpm-lock", .globs = kPnpmLockGlobs, .run = npm::PnpmLock},
+    {.name = "go/go-mod", .globs = kGoModGlobs, .run = go::GoMod},
+    {.name = "cargo/cargo-toml", .globs = kCargoTomlGlobs, .run = cargo::CargoToml},
+    {.name = "cargo/cargo-lock", .globs = kCargoLockGlobs, .run = cargo::CargoLock},
 };
 
 }  // namespace

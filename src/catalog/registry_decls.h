@@ -33,4 +33,17 @@ namespace mcp {
 void McpConfig(Context& ctx);
 bool ClaimsMcpConfig(std::string_view rel_path);
 }  // namespace mcp
+namespace npm {
+void PackageJson(Context& ctx);
+void PackageLock(Context& ctx);
+void YarnLock(Context& ctx);
+void PnpmLock(Context& ctx);
+}  // namespace npm
+namespace go {
+void GoMod(Context& ctx);
+}  // namespace go
+namespace cargo {
+void CargoToml(Context& ctx);
+void CargoLock(Context& ctx);
+}  // namespace cargo
 }  // namespace aisec::catalog

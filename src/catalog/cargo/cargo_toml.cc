@@ -1,0 +1,171 @@
+// Cargo.toml (https://doc.rust-lang.org/cargo/reference/specifying-dependencies.html): the
+// package (the project) and its [dependencies], [dev-dependencies] and [build-dependencies], also
+// per target ([target.'cfg(unix)'.dependencies]), and the workspace's shared
+// [workspace.dependencies]. A bare version ("1.2") is a caret range, so only "=1.2.3" is exact.
+#include <toml++/toml.h>
+
+#include "catalog/cargo/crate.h"
+#include "catalog/registry_decls.h"
+#include "core/strings.h"
+
+namespace aisec::catalog::cargo {
+namespace {
+
+constexpr std::string_view kSource = "cargo/cargo-toml";
+constexpr size_t kMaxDependencies = 100000;
+
+enum class Group : uint8_t { kNormal, kDev, kBuild, kWorkspace };
+
+struct GroupKey {
+  std::string_view key;
+  Group group;
+};
+constexpr GroupKey kGroups[] = {{"dependencies", Group::kNormal},
+                                {"dev-dependencies", Group::kDev},
+                                {"dev_dependencies", Group::kDev},
+                                {"build-dependencies", Group::kBuild},
+                                {"build_dependencies", Group::kBuild}};
+
+std::string StringAt(const toml::table& t, std::string_view key) {
+  return t[key].value_or(std::string());
+}
+
+uint32_t LineOf(const toml::source_region& source) { return source.begin.line; }
+
+// "=1.2.3" pins one version; anything else ("1.2", "^1", ">=1, <2", "*") is a range.
+std::string ExactVersion(std::string_view spec) {
+  spec = Trim(spec);
+  if (!spec.starts_with('=')) return {};
+  std::string_view v = Trim(spec.substr(1));
+  if (v.empty() || v.find_first_of(",<>=~^* ") != std::string_view::npos) return {};
+  return std::string(v);
+}
+
+class Manifest {
+ public:
+  Manifest(Context& ctx, std::string_view text) : ctx_(ctx), lines_(text) {}
+
+  void Read(const toml::table& doc) {
+    const toml::table* package = doc["package"].as_table();
+    const toml::table* workspace = doc["workspace"].as_table();
+    if (package) {
+      std::string name = StringAt(*package, "name");
+      if (name.empty()) ctx_.Warn(LineOf(package->source()), "[package] has no name", kSource);
+      Component project = MakeCargoProject(
+          ctx_, name, PackageVersion(*package, workspace),
+          Evidence{Location{ctx_.path(), LineOf(package->source())}, "[package]", EvidenceMethod::kManifest});
+      project_key_ = project.Key();
+      ctx_.sink().Add(std::move(project));
+    } else if (!workspace) {
+      ctx_.Warn(1, "neither [package] nor [workspace]", kSource);
+    }
+    ReadGroups(doc, "");
+    if (const toml::table* targets = doc["target"].as_table()) {
+      for (auto&& [spec, node] : *targets) {
+        if (const toml::table* t = node.as_table()) ReadGroups(*t, spec.str());
+      }
+    }
+    if (workspace) {
+      if (const toml::table* deps = (*workspace)["dependencies"].as_table()) {
+        ReadTable(*deps, Group::kWorkspace, "");
+      }
+    }
+  }
+
+ private:
+  // version = "1.0" or version.workspace = true (inherited from [workspace.package]).
+  static std::string PackageVersion(const toml::table& package, const toml::table* workspace) {
+    if (auto v = package["version"].value<std::string>()) return *v;
+    if (workspace) return (*workspace)["package"]["version"].value_or(std::string());
+    return {};
+  }
+
+  void ReadGroups(const toml::table& t, std::string_view target) {
+    for (const auto& g : kGroups) {
+      const toml::node* node = t.get(g.key);
+      if (node == nullptr) continue;
+      if (const toml::table* deps = node->as_table()) {
+        ReadTable(*deps, g.group, target);
+      } else {
+        ctx_.Warn(LineOf(node->source()), std::string(g.key) + " is not a table", kSource);
+      }
+    }
+  }
+
+  void ReadTable(const toml::table& deps, Group group, std::string_view target) {
+    for (auto&& [key, node] : deps) {
+      uint32_t line = LineOf(key.source());
+      if (++count_ > kMaxDependencies) {
+        if (count_ == kMaxDependencies + 1) ctx_.Warn(line, "too many dependencies; the rest are skipped", kSource);
+        return;
+      }
+      Evidence ev{Location{ctx_.path(), line}, Snippet(lines_.LineText(line)), EvidenceMethod::kManifest};
+      std::optional<Component> c;
+      if (auto spec = node.value<std::string>()) {
+        c = Crate(key.str(), *spec, std::move(ev), group);
+      } else if (const toml::table* t = node.as_table()) {
+        c = DetailedCrate(key.str(), *t, std::move(ev), group);
+      } else {
+        ctx_.Warn(line, "dependency " + std::string(key.str()) + " is neither a version nor a table", kSource);
+        continue;
+      }
+      if (!target.empty()) c->properties["aisec:target"] = std::string(target);
+      if (group != Group::kWorkspace && !project_key_.empty()) ctx_.sink().Relate(project_key_, c->Key());
+      ctx_.sink().Add(std::move(*c));
+    }
+  }
+
+  static Component Crate(std::string_view name, std::string_view spec, Evidence ev, Group group) {
+    std::string exact = ExactVersion(spec);
+    Component c = MakeCrate(name, exact, Trim(spec), std::move(ev),
+                            group == Group::kWorkspace ? Scope::kDeclared : Scope::kDirect);
+    c.dev = group == Group::kDev;
+    if (group == Group::kBuild) c.properties["aisec:build"] = "true";
+    if (group == Group::kWorkspace) c.properties["aisec:workspace-dependency"] = "true";
+    return c;
+  }
+
+  // { version = "1", package = "real-name", git = "…", branch = "…", path = "…", features = […],
+  //   optional = true, workspace = true, registry = "…" }
+  static Component DetailedCrate(std::string_view key, const toml::table& t, Evidence ev, Group group) {
+    std::string name = StringAt(t, "package");
+    Component c = Crate(name.empty() ? key : name, StringAt(t, "version"), std::move(ev), group);
+    if (!name.empty() && name != key) c.properties["aisec:alias"] = std::string(key);
+    if (std::string git = StringAt(t, "git"); !git.empty()) {
+      c.properties["aisec:source"] = "git";
+      c.properties["aisec:url"] = git;
+      for (std::string_view ref : {"branch", "tag", "rev"}) {
+        if (std::string v = StringAt(t, ref); !v.empty()) c.properties["aisec:git-ref"] = std::string(ref) + '=' + v;
+      }
+    } else if (std::string path = StringAt(t, "path"); !path.empty()) {
+      c.properties["aisec:source"] = "path";
+      c.properties["aisec:path"] = path;
+      c.purl.clear();  // a local crate, not the crates.io one of that name
+    }
+    if (t["workspace"].value_or(false)) c.properties["aisec:workspace"] = "true";
+    if (t["optional"].value_or(false)) c.properties["aisec:optional"] = "true";
+    if (std::string registry = StringAt(t, "registry"); !registry.empty()) c.properties["aisec:registry"] = registry;
+    if (const toml::array* features = t["features"].as_array()) {
+      std::vector<std::string> names;
+      for (const auto& f : *features) {
+        if (auto s = f.value<std::string>()) names.push_back(*s);
+      }
+      if (!names.empty()) c.properties["aisec:features"] = Join(names, ",");
+    }
+    return c;
+  }
+
+  Context& ctx_;
+  LineIndex lines_;
+  std::string project_key_;
+  size_t count_ = 0;
+};
+
+}  // namespace
+
+void CargoToml(Context& ctx) {
+  std::string_view text;
+  if (auto doc = ReadToml(ctx, kSource, text)) Manifest(ctx, text).Read(*doc);
+}
+
+}  // namespace aisec::catalog::cargo
