@@ -17,6 +17,7 @@ constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile",    "Dockerfile.*"
                                                  "*.dockerfile",  "*.Dockerfile",
                                                  "Containerfile", "Containerfile.*"};
 constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
+constexpr std::string_view kPomGlobs[] = {"pom.xml"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -39,6 +40,7 @@ const Cataloger kCatalogers[] = {
     {.name = "python/notebook", .globs = kNotebookGlobs, .run = python::JupyterNotebook},
     {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
+    {.name = "maven/pom", .globs = kPomGlobs, .run = maven::PomXml},
 };
 
 }  // namespace

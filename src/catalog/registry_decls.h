@@ -33,4 +33,7 @@ namespace mcp {
 void McpConfig(Context& ctx);
 bool ClaimsMcpConfig(std::string_view rel_path);
 }  // namespace mcp
+namespace maven {
+void PomXml(Context& ctx);
+}  // namespace maven
 }  // namespace aisec::catalog
