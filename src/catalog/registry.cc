@@ -18,6 +18,8 @@ constexpr std::string_view kDockerfileGlobs[] = {"Dockerfile",    "Dockerfile.*"
                                                  "Containerfile", "Containerfile.*"};
 constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
 constexpr std::string_view kPomGlobs[] = {"pom.xml"};
+constexpr std::string_view kGradleBuildGlobs[] = {"build.gradle", "build.gradle.kts"};
+constexpr std::string_view kGradleCatalogGlobs[] = {"*.versions.toml"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -41,6 +43,8 @@ const Cataloger kCatalogers[] = {
     {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
     {.name = "maven/pom", .globs = kPomGlobs, .run = maven::PomXml},
+    {.name = "gradle/build", .globs = kGradleBuildGlobs, .run = gradle::BuildGradle},
+    {.name = "gradle/version-catalog", .globs = kGradleCatalogGlobs, .run = gradle::LibsVersionsToml},
 };
 
 }  // namespace

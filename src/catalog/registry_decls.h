@@ -36,4 +36,8 @@ bool ClaimsMcpConfig(std::string_view rel_path);
 namespace maven {
 void PomXml(Context& ctx);
 }  // namespace maven
+namespace gradle {
+void BuildGradle(Context& ctx);
+void LibsVersionsToml(Context& ctx);
+}  // namespace gradle
 }  // namespace aisec::catalog

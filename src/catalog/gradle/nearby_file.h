@@ -1,0 +1,26 @@
+#pragma once
+// Reading the companion files a build format defines by place rather than by reference:
+// gradle/libs.versions.toml and gradle.properties for a Gradle build, Directory.Packages.props
+// for an MSBuild project. Candidates are the file's own folder and each parent up to the scan
+// root, nothing else: the tree is not walked, links are not followed, and reading goes through
+// the FileReader so its limits apply.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/cataloger.h"
+
+namespace aisec::catalog {
+
+struct NearbyFile {
+  source::SourceFile file;
+  std::string text;
+};
+
+// `name` is relative to each candidate folder ("gradle/libs.versions.toml"). Nearest first; with
+// `first_only`, at most one. A candidate that exists but cannot be read becomes a warning on
+// `source`.
+std::vector<NearbyFile> ReadUpwards(Context& ctx, std::string_view name, bool first_only,
+                                   std::string_view source);
+
+}  // namespace aisec::catalog
