@@ -20,6 +20,10 @@ constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
 constexpr std::string_view kPomGlobs[] = {"pom.xml"};
 constexpr std::string_view kGradleBuildGlobs[] = {"build.gradle", "build.gradle.kts"};
 constexpr std::string_view kGradleCatalogGlobs[] = {"*.versions.toml"};
+constexpr std::string_view kMsBuildProjectGlobs[] = {"*.csproj", "*.fsproj", "*.vbproj",
+                                                     "Directory.Build.props"};
+constexpr std::string_view kCentralPackagesGlobs[] = {"Directory.Packages.props"};
+constexpr std::string_view kPackagesConfigGlobs[] = {"packages.config"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -45,6 +49,10 @@ const Cataloger kCatalogers[] = {
     {.name = "maven/pom", .globs = kPomGlobs, .run = maven::PomXml},
     {.name = "gradle/build", .globs = kGradleBuildGlobs, .run = gradle::BuildGradle},
     {.name = "gradle/version-catalog", .globs = kGradleCatalogGlobs, .run = gradle::LibsVersionsToml},
+    {.name = "nuget/project", .globs = kMsBuildProjectGlobs, .run = nuget::ProjectFile},
+    {.name = "nuget/central-packages", .globs = kCentralPackagesGlobs,
+     .run = nuget::DirectoryPackagesProps},
+    {.name = "nuget/packages-config", .globs = kPackagesConfigGlobs, .run = nuget::PackagesConfig},
 };
 
 }  // namespace

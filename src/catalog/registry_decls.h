@@ -40,4 +40,9 @@ namespace gradle {
 void BuildGradle(Context& ctx);
 void LibsVersionsToml(Context& ctx);
 }  // namespace gradle
+namespace nuget {
+void ProjectFile(Context& ctx);
+void DirectoryPackagesProps(Context& ctx);
+void PackagesConfig(Context& ctx);
+}  // namespace nuget
 }  // namespace aisec::catalog

@@ -3,25 +3,9 @@
 namespace aisec::catalog {
 namespace {
 
-// Deepest element nesting, walked with parent links instead of recursion.
 int MaxDepth(pugi::xml_node root) {
-  int depth = 0, max_depth = 0;
-  pugi::xml_node n = root;
-  while (n) {
-    max_depth = std::max(max_depth, depth);
-    if (max_depth > kMaxXmlDepth) break;
-    if (n.first_child()) {
-      n = n.first_child();
-      ++depth;
-      continue;
-    }
-    while (n && !n.next_sibling() && n != root) {
-      n = n.parent();
-      --depth;
-    }
-    if (!n || n == root) break;
-    n = n.next_sibling();
-  }
+  int max_depth = 0;
+  ForEachElement(root, [&](pugi::xml_node, int depth) { max_depth = std::max(max_depth, depth); });
   return max_depth;
 }
 
@@ -46,8 +30,16 @@ uint32_t XmlDocument::Line(pugi::xml_node node) const {
 std::string XmlDocument::Snippet(pugi::xml_node node) const {
   ptrdiff_t off = node.offset_debug();
   if (off <= 0 || static_cast<size_t>(off) > text_.size()) return std::string(node.name());
-  // offset_debug points at the name; include the '<' before it.
-  return aisec::Snippet(text_.substr(static_cast<size_t>(off) - 1, 400));
+  // offset_debug points at the name; include the '<' before it, and stop where the element
+  // ends when that is near.
+  std::string_view s = text_.substr(static_cast<size_t>(off) - 1, 400);
+  auto tag_end = s.find('>');
+  if (tag_end != std::string_view::npos && tag_end > 0 && s[tag_end - 1] == '/') {
+    s = s.substr(0, tag_end + 1);
+  } else if (auto close = s.find("</" + std::string(node.name()) + ">"); close != std::string_view::npos) {
+    s = s.substr(0, close + std::string_view(node.name()).size() + 3);
+  }
+  return aisec::Snippet(s);
 }
 
 Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::string& path) {
@@ -58,6 +50,8 @@ Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::s
                                                    pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     size_t off = r.offset < 0 ? 0 : std::min(static_cast<size_t>(r.offset), text.size());
+    // An error at the very end belongs to the last line, not to the empty one after it.
+    if (!text.empty()) off = std::min(off, text.size() - 1);
     return Error{ErrorCode::kParse, std::string("invalid XML: ") + r.description(),
                  Location{path, doc->lines_.Line(off), 0, 0}};
   }

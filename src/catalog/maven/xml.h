@@ -49,6 +49,28 @@ class XmlDocument {
 // is an Error located at its line.
 Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::string& path);
 
+// Calls fn(element, depth) for every element below and including `root`, in document order,
+// without recursion.
+template <typename Fn>
+void ForEachElement(pugi::xml_node root, Fn&& fn) {
+  int depth = 0;
+  pugi::xml_node n = root;
+  while (n) {
+    if (n.type() == pugi::node_element) fn(n, depth);
+    if (n.first_child()) {
+      n = n.first_child();
+      ++depth;
+      continue;
+    }
+    while (n && n != root && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+    }
+    if (!n || n == root) break;
+    n = n.next_sibling();
+  }
+}
+
 // Text of the first child element named `name` (namespace prefixes ignored), trimmed.
 std::string ChildText(pugi::xml_node node, std::string_view name);
 // First child element named `name`, ignoring namespace prefixes.
