@@ -24,6 +24,8 @@ constexpr std::string_view kMsBuildProjectGlobs[] = {"*.csproj", "*.fsproj", "*.
                                                      "Directory.Build.props"};
 constexpr std::string_view kCentralPackagesGlobs[] = {"Directory.Packages.props"};
 constexpr std::string_view kPackagesConfigGlobs[] = {"packages.config"};
+constexpr std::string_view kGemfileGlobs[] = {"Gemfile", "gems.rb"};
+constexpr std::string_view kGemfileLockGlobs[] = {"Gemfile.lock", "gems.locked"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -53,6 +55,8 @@ const Cataloger kCatalogers[] = {
     {.name = "nuget/central-packages", .globs = kCentralPackagesGlobs,
      .run = nuget::DirectoryPackagesProps},
     {.name = "nuget/packages-config", .globs = kPackagesConfigGlobs, .run = nuget::PackagesConfig},
+    {.name = "ruby/gemfile", .globs = kGemfileGlobs, .run = ruby::Gemfile},
+    {.name = "ruby/gemfile-lock", .globs = kGemfileLockGlobs, .run = ruby::GemfileLock},
 };
 
 }  // namespace

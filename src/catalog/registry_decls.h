@@ -45,4 +45,8 @@ void ProjectFile(Context& ctx);
 void DirectoryPackagesProps(Context& ctx);
 void PackagesConfig(Context& ctx);
 }  // namespace nuget
+namespace ruby {
+void Gemfile(Context& ctx);
+void GemfileLock(Context& ctx);
+}  // namespace ruby
 }  // namespace aisec::catalog
