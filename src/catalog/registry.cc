@@ -26,6 +26,8 @@ constexpr std::string_view kCentralPackagesGlobs[] = {"Directory.Packages.props"
 constexpr std::string_view kPackagesConfigGlobs[] = {"packages.config"};
 constexpr std::string_view kGemfileGlobs[] = {"Gemfile", "gems.rb"};
 constexpr std::string_view kGemfileLockGlobs[] = {"Gemfile.lock", "gems.locked"};
+constexpr std::string_view kComposerJsonGlobs[] = {"composer.json"};
+constexpr std::string_view kComposerLockGlobs[] = {"composer.lock"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -57,6 +59,8 @@ const Cataloger kCatalogers[] = {
     {.name = "nuget/packages-config", .globs = kPackagesConfigGlobs, .run = nuget::PackagesConfig},
     {.name = "ruby/gemfile", .globs = kGemfileGlobs, .run = ruby::Gemfile},
     {.name = "ruby/gemfile-lock", .globs = kGemfileLockGlobs, .run = ruby::GemfileLock},
+    {.name = "php/composer", .globs = kComposerJsonGlobs, .run = php::ComposerJson},
+    {.name = "php/composer-lock", .globs = kComposerLockGlobs, .run = php::ComposerLock},
 };
 
 }  // namespace

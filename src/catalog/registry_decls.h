@@ -49,4 +49,8 @@ namespace ruby {
 void Gemfile(Context& ctx);
 void GemfileLock(Context& ctx);
 }  // namespace ruby
+namespace php {
+void ComposerJson(Context& ctx);
+void ComposerLock(Context& ctx);
+}  // namespace php
 }  // namespace aisec::catalog

@@ -4,6 +4,7 @@
 // for an MSBuild project. Candidates are the file's own folder and each parent up to the scan
 // root, nothing else: the tree is not walked, links are not followed, and reading goes through
 // the FileReader so its limits apply.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,8 @@ struct NearbyFile {
 // `source`.
 std::vector<NearbyFile> ReadUpwards(Context& ctx, std::string_view name, bool first_only,
                                    std::string_view source);
+
+// `name` in the file's own folder only (composer.json beside composer.lock).
+std::optional<NearbyFile> ReadSibling(Context& ctx, std::string_view name, std::string_view source);
 
 }  // namespace aisec::catalog
