@@ -11,7 +11,7 @@
 #include <span>
 
 #include "catalog/gradle/groovy_lexer.h"
-#include "catalog/gradle/nearby_file.h"
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/gradle/script_values.h"
 #include "catalog/gradle/version_catalog.h"
 #include "catalog/registry_decls.h"
@@ -292,23 +292,14 @@ class BuildReader {
 }  // namespace
 
 void BuildGradle(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = ManifestText(ctx, kSource, true);
+  if (!text) return;
   auto tokens = LexGradle(*text, ctx.path());
   if (!tokens.ok()) {
     ctx.sink().Warn(tokens.error().location, tokens.error().message, kSource);
     return;
   }
   LineIndex lines(*text);
-  for (uint32_t n = 1; n <= lines.LineCount(); ++n) {
-    if (!IsValidUtf8(lines.LineText(n))) {
-      ctx.Warn(n, "invalid UTF-8", kSource);
-      break;
-    }
-  }
   ScriptValues values(*tokens);
   for (const NearbyFile& f : ReadUpwards(ctx, "gradle.properties", false, kSource)) {
     values.AddProperties(f.text);

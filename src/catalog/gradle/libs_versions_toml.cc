@@ -4,6 +4,7 @@
 #include <set>
 
 #include "catalog/gradle/version_catalog.h"
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
 #include "core/strings.h"
@@ -30,11 +31,8 @@ Component EntryComponent(Context& ctx, const LineIndex& lines, const CatalogEntr
 }  // namespace
 
 void LibsVersionsToml(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = ManifestText(ctx, kSource, false);
+  if (!text) return;
   auto catalog = ParseVersionCatalog(*text, ctx.path());
   if (!catalog.ok()) {
     ctx.sink().Warn(catalog.error().location, catalog.error().message, kSource);

@@ -236,18 +236,7 @@ class PomReader {
 }  // namespace
 
 void PomXml(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto doc = LoadXml(*text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, kSource);
-    return;
-  }
-  for (const Error& note : (*doc)->notes()) ctx.sink().Warn(note.location, note.message, kSource);
-  PomReader(ctx, **doc).Read();
+  if (auto doc = LoadManifestXml(ctx, kSource)) PomReader(ctx, *doc).Read();
 }
 
 }  // namespace aisec::catalog::maven

@@ -1,5 +1,7 @@
 #include "catalog/maven/xml.h"
 
+#include "catalog/gradle/manifest_files.h"
+
 namespace aisec::catalog {
 namespace {
 
@@ -73,6 +75,18 @@ Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::s
         Error{ErrorCode::kParse, "invalid UTF-8", Location{path, bad, 0, 0}});
   }
   return doc;
+}
+
+std::unique_ptr<XmlDocument> LoadManifestXml(Context& ctx, std::string_view source) {
+  auto text = ManifestText(ctx, source, false);
+  if (!text) return nullptr;
+  auto doc = LoadXml(*text, ctx.path());
+  if (!doc.ok()) {
+    ctx.sink().Warn(doc.error().location, doc.error().message, source);
+    return nullptr;
+  }
+  for (const Error& note : (*doc)->notes()) ctx.sink().Warn(note.location, note.message, source);
+  return std::move(*doc);
 }
 
 std::string_view LocalName(pugi::xml_node node) {

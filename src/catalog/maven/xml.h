@@ -12,6 +12,7 @@
 
 #include <pugixml.hpp>
 
+#include "catalog/cataloger.h"
 #include "core/result.h"
 #include "core/strings.h"
 
@@ -48,6 +49,10 @@ class XmlDocument {
 // Parses `text` (which must outlive the document). A syntax error or a depth over kMaxXmlDepth
 // is an Error located at its line.
 Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::string& path);
+
+// The cataloged file parsed as XML, or nullptr after a located warning on `source`; the
+// document's notes are reported as warnings too. The document refers to the context's text.
+std::unique_ptr<XmlDocument> LoadManifestXml(Context& ctx, std::string_view source);
 
 // Calls fn(element, depth) for every element below and including `root`, in document order,
 // without recursion.

@@ -15,18 +15,9 @@ constexpr size_t kMaxItems = 20000;
 }  // namespace
 
 void DirectoryPackagesProps(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto loaded = LoadXml(*text, ctx.path());
-  if (!loaded.ok()) {
-    ctx.sink().Warn(loaded.error().location, loaded.error().message, kSource);
-    return;
-  }
-  const XmlDocument& doc = **loaded;
-  for (const Error& note : doc.notes()) ctx.sink().Warn(note.location, note.message, kSource);
+  auto loaded = LoadManifestXml(ctx, kSource);
+  if (!loaded) return;
+  const XmlDocument& doc = *loaded;
   MsBuildProperties props(doc.root());
   size_t count = 0;
   for (std::string_view element : {"PackageVersion", "GlobalPackageReference"}) {

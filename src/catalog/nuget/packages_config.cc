@@ -26,18 +26,9 @@ Component ProjectComponent(Context& ctx, const XmlDocument& doc) {
 }  // namespace
 
 void PackagesConfig(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto loaded = LoadXml(*text, ctx.path());
-  if (!loaded.ok()) {
-    ctx.sink().Warn(loaded.error().location, loaded.error().message, kSource);
-    return;
-  }
-  const XmlDocument& doc = **loaded;
-  for (const Error& note : doc.notes()) ctx.sink().Warn(note.location, note.message, kSource);
+  auto loaded = LoadManifestXml(ctx, kSource);
+  if (!loaded) return;
+  const XmlDocument& doc = *loaded;
   if (LocalName(doc.root()) != "packages") {
     ctx.Warn(doc.Line(doc.root()), "not a packages.config: root element is not <packages>", kSource);
     return;

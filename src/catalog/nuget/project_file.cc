@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <map>
 
-#include "catalog/gradle/nearby_file.h"
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/nuget/msbuild.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
@@ -58,18 +58,9 @@ Component ProjectComponent(Context& ctx, const XmlDocument& doc, const MsBuildPr
 }  // namespace
 
 void ProjectFile(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto loaded = LoadXml(*text, ctx.path());
-  if (!loaded.ok()) {
-    ctx.sink().Warn(loaded.error().location, loaded.error().message, kSource);
-    return;
-  }
-  const XmlDocument& doc = **loaded;
-  for (const Error& note : doc.notes()) ctx.sink().Warn(note.location, note.message, kSource);
+  auto loaded = LoadManifestXml(ctx, kSource);
+  if (!loaded) return;
+  const XmlDocument& doc = *loaded;
   MsBuildProperties props(doc.root());
   Component app = ProjectComponent(ctx, doc, props);
   std::string app_key = app.Key();

@@ -7,6 +7,7 @@
 
 #include "catalog/php/composer_project.h"
 #include "catalog/php/json_lines.h"
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/purl.h"
@@ -21,11 +22,8 @@ constexpr size_t kMaxRequirements = 20000;
 }  // namespace
 
 void ComposerJson(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = ManifestText(ctx, kSource, false);
+  if (!text) return;
   auto json = ParseJson(*text, ctx.path());
   if (!json.ok()) {
     ctx.sink().Warn(json.error().location, json.error().message, kSource);

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "catalog/gradle/nearby_file.h"
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/php/composer_project.h"
 #include "catalog/php/json_lines.h"
 #include "catalog/registry_decls.h"
@@ -134,11 +134,8 @@ class LockReader {
 }  // namespace
 
 void ComposerLock(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = ManifestText(ctx, kSource, false);
+  if (!text) return;
   auto lock = ParseJson(*text, ctx.path());
   if (!lock.ok()) {
     ctx.sink().Warn(lock.error().location, lock.error().message, kSource);

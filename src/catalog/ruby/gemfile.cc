@@ -8,6 +8,7 @@
 #include <set>
 #include <span>
 
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/registry_decls.h"
 #include "catalog/ruby/ruby_lexer.h"
 #include "core/purl.h"
@@ -192,23 +193,14 @@ class GemfileReader {
 }  // namespace
 
 void Gemfile(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = ManifestText(ctx, kSource, true);
+  if (!text) return;
   auto tokens = LexRuby(*text, ctx.path());
   if (!tokens.ok()) {
     ctx.sink().Warn(tokens.error().location, tokens.error().message, kSource);
     return;
   }
   LineIndex lines(*text);
-  for (uint32_t n = 1; n <= lines.LineCount(); ++n) {
-    if (!IsValidUtf8(lines.LineText(n))) {
-      ctx.Warn(n, "invalid UTF-8", kSource);
-      break;
-    }
-  }
   GemfileReader(ctx, *tokens, lines).Read();
 }
 

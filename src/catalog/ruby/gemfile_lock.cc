@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
 #include "core/strings.h"
@@ -65,7 +66,6 @@ class LockReader {
         Warn(n, "merge conflict marker");
         continue;
       }
-      if (!IsValidUtf8(line)) Warn(n, "invalid UTF-8");
       size_t indent = Indent(line);
       std::string_view body = Trim(line);
       if (indent == 0 && !IsSectionName(body)) {
@@ -203,11 +203,8 @@ class LockReader {
 }  // namespace
 
 void GemfileLock(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = ManifestText(ctx, kSource, true);
+  if (!text) return;
   LockReader reader(ctx, *text);
   reader.Read();
   reader.Emit();

@@ -1,5 +1,6 @@
 #pragma once
-// Reading the companion files a build format defines by place rather than by reference:
+// How manifest catalogers read text: their own file, with the warnings every one of them gives
+// when it cannot, and the companion files a build format defines by place rather than by reference:
 // gradle/libs.versions.toml and gradle.properties for a Gradle build, Directory.Packages.props
 // for an MSBuild project. Candidates are the file's own folder and each parent up to the scan
 // root, nothing else: the tree is not walked, links are not followed, and reading goes through
@@ -12,6 +13,10 @@
 #include "catalog/cataloger.h"
 
 namespace aisec::catalog {
+
+// The cataloged file's text. When it cannot be read, warns on `source` and returns nullopt. With
+// `check_utf8`, also warns once, at the first line that is not UTF-8, and returns the text anyway.
+std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source, bool check_utf8);
 
 struct NearbyFile {
   source::SourceFile file;

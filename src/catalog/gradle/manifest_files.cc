@@ -1,4 +1,6 @@
-#include "catalog/gradle/nearby_file.h"
+#include "catalog/gradle/manifest_files.h"
+
+#include "core/strings.h"
 
 #include <filesystem>
 #include <system_error>
@@ -32,6 +34,24 @@ std::optional<NearbyFile> TryRead(Context& ctx, const std::string& dir_rel, cons
 }
 
 }  // namespace
+
+std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source, bool check_utf8) {
+  auto text = ctx.Text();
+  if (!text.ok()) {
+    ctx.sink().Warn(text.error().location, text.error().message, source);
+    return std::nullopt;
+  }
+  if (check_utf8 && !IsValidUtf8(*text)) {
+    LineIndex lines(*text);
+    for (uint32_t n = 1; n <= lines.LineCount(); ++n) {
+      if (!IsValidUtf8(lines.LineText(n))) {
+        ctx.Warn(n, "invalid UTF-8", source);
+        break;
+      }
+    }
+  }
+  return *text;
+}
 
 std::vector<NearbyFile> ReadUpwards(Context& ctx, std::string_view name, bool first_only,
                                     std::string_view source) {
