@@ -5,8 +5,8 @@
 // this file is not read, so a version that only they define stays unknown.
 #include <filesystem>
 #include <map>
-#include <set>
 
+#include "catalog/maven/expand.h"
 #include "catalog/maven/xml.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
@@ -17,55 +17,25 @@ namespace {
 
 constexpr std::string_view kSource = "maven/pom";
 constexpr size_t kMaxDependencies = 20000;
-constexpr int kMaxInterpolationDepth = 16;
-constexpr size_t kMaxInterpolatedSize = 4096;
 
-// Expands ${name} references. Cycles, depth and output size are bounded so that properties that
-// refer to each other (or double at every level) cannot loop or explode.
+// The POM's properties and project model values, expanded where ${name} refers to them.
 class Properties {
  public:
   void Set(std::string name, std::string value) { values_[std::move(name)] = std::move(value); }
 
-  // The expanded text; `complete` is cleared when a reference stays unresolved.
+  // `complete` is cleared when a reference stays unresolved.
   std::string Expand(std::string_view text, bool* complete) const {
-    std::set<std::string> active;
-    std::string out;
-    bool ok = true;
-    ExpandInto(text, 0, active, out, ok);
-    if (complete) *complete = ok;
-    return out;
+    return ExpandReferences(
+        text, {"${", '}'},
+        [this](std::string_view name) -> const std::string* {
+          auto it = values_.find(name);
+          return it == values_.end() ? nullptr : &it->second;
+        },
+        complete);
   }
 
  private:
-  void ExpandInto(std::string_view text, int depth, std::set<std::string>& active,
-                  std::string& out, bool& ok) const {
-    while (!text.empty()) {
-      if (out.size() > kMaxInterpolatedSize) {
-        ok = false;
-        return;
-      }
-      auto open = text.find("${");
-      auto close = open == std::string_view::npos ? open : text.find('}', open);
-      if (close == std::string_view::npos) {
-        out += text;
-        return;
-      }
-      out += text.substr(0, open);
-      std::string name(text.substr(open + 2, close - open - 2));
-      auto it = values_.find(name);
-      if (it == values_.end() || depth >= kMaxInterpolationDepth || active.count(name)) {
-        out += text.substr(open, close - open + 1);
-        ok = false;
-      } else {
-        active.insert(name);
-        ExpandInto(it->second, depth + 1, active, out, ok);
-        active.erase(name);
-      }
-      text.remove_prefix(close + 1);
-    }
-  }
-
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::string, std::less<>> values_;
 };
 
 struct Coordinates {

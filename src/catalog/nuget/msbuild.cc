@@ -1,12 +1,10 @@
 #include "catalog/nuget/msbuild.h"
 
+#include "catalog/maven/expand.h"
 #include "core/strings.h"
 
 namespace aisec::catalog::nuget {
 namespace {
-
-constexpr int kMaxDepth = 16;
-constexpr size_t kMaxExpanded = 4096;
 
 // Metadata as an attribute (Version="1.0") or a child element (<Version>1.0</Version>).
 std::string Metadata(pugi::xml_node item, std::string_view name) {
@@ -40,35 +38,13 @@ std::string MsBuildProperties::Get(std::string_view name) const {
 }
 
 std::string MsBuildProperties::Expand(std::string_view text, bool* complete) const {
-  std::string out;
-  bool ok = true;
-  ExpandInto(text, 0, out, ok);
-  if (complete) *complete = ok;
-  return out;
-}
-
-void MsBuildProperties::ExpandInto(std::string_view text, int depth, std::string& out, bool& ok) const {
-  while (!text.empty()) {
-    if (out.size() > kMaxExpanded) {
-      ok = false;
-      return;
-    }
-    auto open = text.find("$(");
-    auto close = open == std::string_view::npos ? open : text.find(')', open);
-    if (close == std::string_view::npos) {
-      out += text;
-      return;
-    }
-    out += text.substr(0, open);
-    auto it = values_.find(ToLower(text.substr(open + 2, close - open - 2)));
-    if (it == values_.end() || depth >= kMaxDepth) {
-      out += text.substr(open, close - open + 1);
-      ok = false;
-    } else {
-      ExpandInto(it->second, depth + 1, out, ok);  // depth also stops self-reference
-    }
-    text.remove_prefix(close + 1);
-  }
+  return ExpandReferences(
+      text, {"$(", ')'},
+      [this](std::string_view name) -> const std::string* {
+        auto it = values_.find(ToLower(name));
+        return it == values_.end() ? nullptr : &it->second;
+      },
+      complete);
 }
 
 std::vector<PackageItem> PackageItems(pugi::xml_node root, std::string_view element,

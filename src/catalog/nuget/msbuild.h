@@ -22,7 +22,6 @@ class MsBuildProperties {
   std::string Expand(std::string_view text, bool* complete) const;
 
  private:
-  void ExpandInto(std::string_view text, int depth, std::string& out, bool& ok) const;
   std::map<std::string, std::string> values_;
 };
 

@@ -62,9 +62,13 @@ void ProjectFile(Context& ctx) {
   if (!loaded) return;
   const XmlDocument& doc = *loaded;
   MsBuildProperties props(doc.root());
-  Component app = ProjectComponent(ctx, doc, props);
-  std::string app_key = app.Key();
-  ctx.sink().Add(std::move(app));
+  // Directory.Build.props is shared by the projects below it, not a project of its own.
+  std::string app_key;
+  if (!ctx.file().Basename().ends_with(".props")) {
+    Component app = ProjectComponent(ctx, doc, props);
+    app_key = app.Key();
+    ctx.sink().Add(std::move(app));
+  }
   bool test_project = IEquals(props.Get("IsTestProject"), "true");
   std::optional<CentralVersions> central;
   bool central_read = false;
@@ -102,7 +106,7 @@ void ProjectFile(Context& ctx) {
     c.dev = test_project || IEquals(item.private_assets, "all");
     c.evidence.push_back(Evidence{Location{ctx.path(), line, 0, 0}, doc.Snippet(item.node),
                                   EvidenceMethod::kManifest});
-    ctx.sink().Relate(app_key, c.Key());
+    if (!app_key.empty()) ctx.sink().Relate(app_key, c.Key());
     ctx.sink().Add(std::move(c));
   }
 }

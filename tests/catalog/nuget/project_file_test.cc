@@ -128,5 +128,13 @@ TEST(ProjectFile, HugeProjectIsCapped) {
   EXPECT_EQ(out.warnings[0].location.line, 20002u);
 }
 
+TEST(ProjectFile, DirectoryBuildPropsHasNoProjectOfItsOwn) {
+  auto out = RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/cpm"), "Directory.Build.props");
+  ASSERT_EQ(out.components.size(), 1u);
+  EXPECT_EQ(out.components[0].name, "Microsoft.SourceLink.GitHub");
+  EXPECT_TRUE(out.components[0].dev);  // PrivateAssets="All"
+  EXPECT_TRUE(out.relations.empty());
+}
+
 }  // namespace
 }  // namespace aisec::catalog
