@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <map>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -192,6 +195,18 @@ TEST(BuildGradle, HugeScriptIsCapped) {
   EXPECT_EQ(out.components.size(), 20001u);
   ASSERT_EQ(out.warnings.size(), 1u);
   EXPECT_EQ(out.warnings[0].location.line, 20002u);
+}
+
+TEST(BuildGradle, ScanMergesCatalogDeclarationsWithUse) {
+  auto r = testing::RunAisec({"scan", Fixture("catalog/gradle/groovy-app").string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, nlohmann::json> by_name;
+  auto doc = nlohmann::json::parse(r.out);
+  for (const auto& c : doc["components"]) by_name[c["name"]] = c;
+  const auto& used = by_name["dev.langchain4j:langchain4j-open-ai"];
+  EXPECT_EQ(used["scope"], "direct");
+  EXPECT_EQ(used["evidence"].size(), 2u);  // the catalog entry and the build script line
+  EXPECT_EQ(by_name["com.squareup.okhttp3:okhttp"]["scope"], "declared");
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 #include "catalog/registry_decls.h"
@@ -176,6 +178,17 @@ TEST(PomXml, HugeFileIsCappedWithAWarning) {
   EXPECT_EQ(out.components.size(), 20001u);  // the project and the first 20000
   ASSERT_EQ(out.warnings.size(), 1u);
   EXPECT_EQ(out.warnings[0].location.line, 20002u);
+}
+
+TEST(PomXml, ScanFindsPomsThroughTheRegistry) {
+  auto r = testing::RunAisec({"scan", Fixture("catalog/maven/service").string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& c : doc["components"]) found = found || c["name"] == "com.openai:openai-java";
+  EXPECT_TRUE(found);
+  ASSERT_EQ(doc["warnings"].size(), 1u);
+  EXPECT_EQ(doc["warnings"][0]["line"], 105);
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <map>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -134,6 +137,18 @@ TEST(ProjectFile, DirectoryBuildPropsHasNoProjectOfItsOwn) {
   EXPECT_EQ(out.components[0].name, "Microsoft.SourceLink.GitHub");
   EXPECT_TRUE(out.components[0].dev);  // PrivateAssets="All"
   EXPECT_TRUE(out.relations.empty());
+}
+
+TEST(ProjectFile, ScanMergesCentralVersionsWithReferences) {
+  auto r = testing::RunAisec({"scan", Fixture("catalog/nuget/cpm").string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, nlohmann::json> by_name;
+  auto doc = nlohmann::json::parse(r.out);
+  for (const auto& c : doc["components"]) by_name[c["name"]] = c;
+  const auto& sk = by_name["Microsoft.SemanticKernel"];
+  EXPECT_EQ(sk["scope"], "direct");
+  EXPECT_EQ(sk["evidence"].size(), 2u);
+  EXPECT_EQ(by_name["Microsoft.ML.OnnxRuntime"]["version"], "1.19.2");
 }
 
 }  // namespace

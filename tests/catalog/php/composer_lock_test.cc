@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <map>
 
 #include "catalog/php/json_lines.h"
 #include "catalog/registry_decls.h"
@@ -113,6 +116,21 @@ TEST(JsonKeyLines, AddressesKeysByPointer) {
   EXPECT_EQ(lines.Line("/a~1b/c/1/d"), 5u);
   EXPECT_EQ(lines.Line("/e"), 8u);
   EXPECT_EQ(lines.Line("/nope"), 0u);
+}
+
+TEST(ComposerLock, ScanMergesWithComposerJson) {
+  auto r = testing::RunAisec({"scan", Fixture("catalog/php/assistant").string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, int> count;
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& c : doc["components"]) {
+    ++count[c["name"]];
+    by_name[c["name"]] = c;
+  }
+  EXPECT_EQ(count["acme/assistant"], 1);
+  EXPECT_EQ(by_name["guzzlehttp/guzzle"]["evidence"].size(), 2u);
+  EXPECT_EQ(by_name["guzzlehttp/promises"]["scope"], "transitive");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <map>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -104,6 +107,21 @@ TEST(GemfileLock, MalformedLockFiles) {
   auto utf8 = RunCataloger(ruby::GemfileLock, root, "invalid_utf8.Gemfile.lock");
   ASSERT_GE(utf8.warnings.size(), 1u);
   EXPECT_EQ(utf8.warnings[0].location.line, 4u);
+}
+
+TEST(GemfileLock, ScanMergesWithTheGemfile) {
+  auto r = testing::RunAisec({"scan", Fixture("catalog/ruby/chatbot").string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, int> count;
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& c : doc["components"]) {
+    ++count[c["name"]];
+    by_name[c["name"]] = c;
+  }
+  EXPECT_EQ(count["chatbot"], 1);  // one project, from both files
+  EXPECT_EQ(by_name["langchainrb"]["evidence"].size(), 2u);
+  EXPECT_EQ(by_name["langchainrb"]["scope"], "direct");
 }
 
 }  // namespace
