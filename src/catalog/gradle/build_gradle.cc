@@ -2,7 +2,8 @@
 // `dependencies { ... }` blocks, in every notation Gradle accepts for an external module:
 //   implementation 'g:a:v'            implementation("g:a:v")         api "g:a:$x"
 //   implementation group: 'g', name: 'a', version: 'v'   (Kotlin: group = "g", name = "a", ...)
-//   implementation platform('g:a:v')  implementation(libs.some.alias) implementation(libs.bundles.b)
+//   implementation platform('g:a:v')  implementation(libs.some.alias)
+//   implementation(libs.bundles.b)
 // Project, file and Kotlin-shorthand dependencies are not external modules and are skipped.
 // The script is tokenised (comments and strings understood), never evaluated.
 #include <algorithm>
@@ -96,9 +97,12 @@ class BuildReader {
         blocks.push_back(BlockName(i));
       } else if (t_[i].Is("}")) {
         if (!blocks.empty()) blocks.pop_back();
-      } else if (!blocks.empty() && blocks.back() == "dependencies" &&
-                 t_[i].kind == TokenKind::kIdent && AtStatementStart(i)) {
+      } else if (blocks.empty() || t_[i].kind != TokenKind::kIdent || !AtStatementStart(i)) {
+        continue;
+      } else if (blocks.back() == "dependencies") {
         i = Declaration(i);
+      } else if (blocks.back() == "plugins") {
+        i = Plugin(i);
       }
     }
   }
@@ -142,8 +146,8 @@ class BuildReader {
 
   // One `configuration <notation>` statement; returns the last token consumed (never a brace).
   size_t Declaration(size_t i) {
-    static constexpr std::string_view kKeywords[] = {"if", "else", "for", "while", "when", "val",
-                                                     "var", "def", "return", "try", "catch"};
+    static constexpr std::string_view kKeywords[] = {
+        "if", "else", "for", "while", "when", "val", "var", "def", "return", "try", "catch"};
     if (std::find(std::begin(kKeywords), std::end(kKeywords), t_[i].text) != std::end(kKeywords)) {
       return i;
     }
@@ -166,7 +170,8 @@ class BuildReader {
     std::string_view conf = t_[i].text;
     std::map<std::string, std::pair<std::string, bool>> map_args;
     for (Span arg : SplitArgs(all.subspan(begin, end - begin))) {
-      if (arg.size() >= 3 && arg[0].kind == TokenKind::kIdent && (arg[1].Is(":") || arg[1].Is("="))) {
+      if (arg.size() >= 3 && arg[0].kind == TokenKind::kIdent &&
+          (arg[1].Is(":") || arg[1].Is("="))) {
         bool ok = true;
         auto v = Eval(arg.subspan(2), &ok);
         if (v) map_args[std::string(arg[0].text)] = {*v, ok};
@@ -219,7 +224,8 @@ class BuildReader {
     bool ok = true;
     auto text = Eval(arg, &ok);
     if (!text) {
-      ctx_.Warn(line, "cannot resolve dependency notation: " + Snippet(lines_.LineText(line), 80), kSource);
+      ctx_.Warn(line, "cannot resolve dependency notation: " + Snippet(lines_.LineText(line), 80),
+                kSource);
       return;
     }
     std::string_view notation = *text;
@@ -230,14 +236,61 @@ class BuildReader {
       return;
     }
     GradleVersion gv;
-    if (parts.size() > 2) gv = ok ? SplitGradleVersion(parts[2]) : GradleVersion{.spec = std::string(parts[2])};
+    if (parts.size() > 2)
+      gv = ok ? SplitGradleVersion(parts[2]) : GradleVersion{.spec = std::string(parts[2])};
     std::map<std::string, std::string> props;
-    if (parts.size() > 3 && !parts[3].empty()) props["aisec:maven-classifier"] = std::string(parts[3]);
+    if (parts.size() > 3 && !parts[3].empty())
+      props["aisec:maven-classifier"] = std::string(parts[3]);
     if (platform) props["aisec:gradle-platform"] = "true";
     Emit(conf, std::string(parts[0]) + ':' + std::string(parts[1]), gv, line, std::move(props));
   }
 
-  void CatalogReference(std::string_view conf, const std::string& ref, uint32_t line, bool platform) {
+  // `id 'x' version 'v'`, `id("x") version "v"`, `kotlin("jvm") version "v"`,
+  // `alias(libs.plugins.x)`; returns the last token consumed. Core plugins (java, application,
+  // org.gradle.*) are part of Gradle, not dependencies.
+  size_t Plugin(size_t i) {
+    Span all(t_);
+    size_t k = i + 1;
+    bool paren = k < t_.size() && t_[k].Is("(");
+    if (t_[i].IsIdent("alias") && paren) {
+      size_t close = MatchParen(all, k);
+      std::string ref = DottedName(all.subspan(k + 1, close - k - 1));
+      if (catalog_ != nullptr && ref.starts_with("libs.plugins.")) {
+        if (auto it = catalog_->plugins.find(ref.substr(13)); it != catalog_->plugins.end()) {
+          Emit(
+              "plugins", PluginMarker(it->second.name), it->second.version, t_[i].line,
+              {{"aisec:gradle-plugin", it->second.name}, {"aisec:gradle-alias", it->second.alias}});
+        }
+      }
+      return close < t_.size() && t_[close].Is(")") ? close : close - 1;
+    }
+    k += paren;
+    if (k >= t_.size() || t_[k].kind != TokenKind::kString) return i;
+    std::string id = values_.Expand(t_[k], nullptr);
+    if (t_[i].IsIdent("kotlin"))
+      id = "org.jetbrains.kotlin." + id;
+    else if (!t_[i].IsIdent("id"))
+      return i;
+    k += 1 + (paren && k + 1 < t_.size() && t_[k + 1].Is(")"));
+    GradleVersion version;
+    if (k < t_.size() && t_[k].IsIdent("version")) {
+      bool vparen = k + 1 < t_.size() && t_[k + 1].Is("(");
+      k += 1 + vparen;
+      if (k < t_.size() && t_[k].kind == TokenKind::kString) {
+        bool ok = true;
+        std::string raw = values_.Expand(t_[k], &ok);
+        version = ok ? SplitGradleVersion(raw) : GradleVersion{.spec = raw};
+        k += 1 + (vparen && k + 1 < t_.size() && t_[k + 1].Is(")"));
+      }
+    }
+    if (id.find('.') != std::string::npos && !id.starts_with("org.gradle.")) {
+      Emit("plugins", PluginMarker(id), version, t_[i].line, {{"aisec:gradle-plugin", id}});
+    }
+    return k - 1;
+  }
+
+  void CatalogReference(std::string_view conf, const std::string& ref, uint32_t line,
+                        bool platform) {
     if (catalog_ == nullptr) {
       ctx_.Warn(line, ref + ": no gradle/libs.versions.toml in this folder or above", kSource);
       return;
@@ -265,11 +318,14 @@ class BuildReader {
             std::map<std::string, std::string> props) {
     if (++count_ > kMaxDependencies) {
       if (count_ == kMaxDependencies + 1) {
-        ctx_.Warn(line, "more than " + std::to_string(kMaxDependencies) + " dependencies; rest skipped", kSource);
+        ctx_.Warn(line,
+                  "more than " + std::to_string(kMaxDependencies) + " dependencies; rest skipped",
+                  kSource);
       }
       return;
     }
-    Component c{.name = std::move(name), .version = v.exact, .version_spec = v.spec, .ecosystem = "maven"};
+    Component c{
+        .name = std::move(name), .version = v.exact, .version_spec = v.spec, .ecosystem = "maven"};
     c.purl = MakePurl("maven", c.name, c.version);
     c.dev = conf.starts_with("test") || Contains(conf, "Test");
     c.properties = std::move(props);
@@ -307,7 +363,8 @@ void BuildGradle(Context& ctx) {
   // The catalog's own problems are reported by its cataloger, not once per build script.
   std::optional<VersionCatalog> catalog;
   for (const NearbyFile& f : ReadUpwards(ctx, "gradle/libs.versions.toml", true, kSource)) {
-    if (auto parsed = ParseVersionCatalog(f.text, f.file.rel_path); parsed.ok()) catalog = std::move(*parsed);
+    if (auto parsed = ParseVersionCatalog(f.text, f.file.rel_path); parsed.ok())
+      catalog = std::move(*parsed);
   }
   values.SetCatalog(catalog ? &*catalog : nullptr);
   BuildReader(ctx, *tokens, values, catalog ? &*catalog : nullptr, lines).Read();

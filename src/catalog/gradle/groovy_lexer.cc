@@ -17,7 +17,8 @@ class Lexer {
 
   Result<std::vector<Token>> Run() {
     while (pos_ < s_.size()) {
-      if (tokens_.size() > kMaxTokens) return Fail("more than " + std::to_string(kMaxTokens) + " tokens");
+      if (tokens_.size() > kMaxTokens)
+        return Fail("more than " + std::to_string(kMaxTokens) + " tokens");
       char c = s_[pos_];
       if (c == '\n') {
         Push(TokenKind::kNewline, pos_, 1);
@@ -53,7 +54,8 @@ class Lexer {
 
  private:
   Error Fail(std::string message) {
-    return Error{ErrorCode::kParse, std::move(message), Location{path_, error_line_ ? error_line_ : line_, 0, 0}};
+    return Error{ErrorCode::kParse, std::move(message),
+                 Location{path_, error_line_ ? error_line_ : line_, 0, 0}};
   }
 
   void Push(TokenKind kind, size_t start, size_t len, bool interpolates = false) {
@@ -93,7 +95,8 @@ class Lexer {
         --template_depth;
       } else if (template_depth == 0 && c == quote &&
                  (!triple || s_.substr(i, 3) == std::string(3, quote))) {
-        tokens_.push_back(Token{TokenKind::kString, s_.substr(start, i - start), start_line, quote == '"'});
+        tokens_.push_back(
+            Token{TokenKind::kString, s_.substr(start, i - start), start_line, quote == '"'});
         pos_ = i + open;
         error_line_ = 0;
         return true;

@@ -3,8 +3,8 @@
 // the same coordinates as direct dependencies where a build script refers to them.
 #include <set>
 
-#include "catalog/gradle/version_catalog.h"
 #include "catalog/gradle/manifest_files.h"
+#include "catalog/gradle/version_catalog.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
 #include "core/strings.h"
@@ -53,16 +53,15 @@ void LibsVersionsToml(Context& ctx) {
     ctx.sink().Add(std::move(c));
   }
   for (const auto& [accessor, e] : catalog->plugins) {
-    // A plugin resolves through its marker artifact "<id>:<id>.gradle.plugin".
-    Component c = EntryComponent(ctx, lines, e, e.name + ':' + e.name + ".gradle.plugin");
+    Component c = EntryComponent(ctx, lines, e, PluginMarker(e.name));
     c.properties["aisec:gradle-plugin"] = e.name;
     ctx.sink().Add(std::move(c));
   }
   for (const auto& [bundle, members] : catalog->bundles) {
     for (const auto& m : members) {
       if (!catalog->libraries.count(m)) {
-        ctx.Warn(catalog->bundle_lines[bundle], "bundle '" + bundle + "' names unknown library '" + m + "'",
-                 kSource);
+        ctx.Warn(catalog->bundle_lines[bundle],
+                 "bundle '" + bundle + "' names unknown library '" + m + "'", kSource);
       }
     }
   }

@@ -1,9 +1,9 @@
 #include "catalog/gradle/manifest_files.h"
 
-#include "core/strings.h"
-
 #include <filesystem>
 #include <system_error>
+
+#include "core/strings.h"
 
 namespace aisec::catalog {
 namespace {
@@ -35,7 +35,8 @@ std::optional<NearbyFile> TryRead(Context& ctx, const std::string& dir_rel, cons
 
 }  // namespace
 
-std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source, bool check_utf8) {
+std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source,
+                                             bool check_utf8) {
   auto text = ctx.Text();
   if (!text.ok()) {
     ctx.sink().Warn(text.error().location, text.error().message, source);
@@ -70,7 +71,8 @@ std::vector<NearbyFile> ReadUpwards(Context& ctx, std::string_view name, bool fi
   return found;
 }
 
-std::optional<NearbyFile> ReadSibling(Context& ctx, std::string_view name, std::string_view source) {
+std::optional<NearbyFile> ReadSibling(Context& ctx, std::string_view name,
+                                      std::string_view source) {
   return TryRead(ctx, Parent(ctx.path()), ctx.file().abs_path.parent_path(), name, source);
 }
 

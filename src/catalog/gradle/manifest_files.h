@@ -16,7 +16,8 @@ namespace aisec::catalog {
 
 // The cataloged file's text. When it cannot be read, warns on `source` and returns nullopt. With
 // `check_utf8`, also warns once, at the first line that is not UTF-8, and returns the text anyway.
-std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source, bool check_utf8);
+std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source,
+                                             bool check_utf8);
 
 struct NearbyFile {
   source::SourceFile file;
@@ -27,7 +28,7 @@ struct NearbyFile {
 // `first_only`, at most one. A candidate that exists but cannot be read becomes a warning on
 // `source`.
 std::vector<NearbyFile> ReadUpwards(Context& ctx, std::string_view name, bool first_only,
-                                   std::string_view source);
+                                    std::string_view source);
 
 // `name` in the file's own folder only (composer.json beside composer.lock).
 std::optional<NearbyFile> ReadSibling(Context& ctx, std::string_view name, std::string_view source);

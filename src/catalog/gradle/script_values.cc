@@ -38,7 +38,8 @@ ScriptValues::ScriptValues(const std::vector<Token>& t) {
     } else if (t[i].IsIdent("by") && i > 0 && i + 4 < t.size() && t[i + 1].IsIdent("extra") &&
                is(i + 2, "(") && str(i + 3) && is(i + 4, ")")) {
       Bind(t[i - 1].text, t[i + 3]);  // val NAME by extra("v")
-    } else if (t[i].IsIdent("set") && is(i + 1, "(") && str(i + 2) && is(i + 3, ",") && str(i + 4)) {
+    } else if (t[i].IsIdent("set") && is(i + 1, "(") && str(i + 2) && is(i + 3, ",") &&
+               str(i + 4)) {
       Bind(t[i + 2].text, t[i + 4]);  // ext { set("NAME", "v") }
     }
   }
@@ -55,7 +56,8 @@ void ScriptValues::AddProperties(std::string_view text) {
     auto sep = line.find_first_of("=:");
     if (sep == std::string_view::npos) continue;
     // Nearest file first: an entry already there wins.
-    properties_.emplace(std::string(Trim(line.substr(0, sep))), std::string(Trim(line.substr(sep + 1))));
+    properties_.emplace(std::string(Trim(line.substr(0, sep))),
+                        std::string(Trim(line.substr(sep + 1))));
   }
 }
 

@@ -140,7 +140,8 @@ class CatalogReader {
   }
 
   void Problem(const toml::key& key, std::string message) {
-    out_.problems.push_back(Error{ErrorCode::kParse, std::move(message), Location{path_, LineOf(key), 0, 0}});
+    out_.problems.push_back(
+        Error{ErrorCode::kParse, std::move(message), Location{path_, LineOf(key), 0, 0}});
   }
 
   const std::string& path_;
@@ -159,6 +160,10 @@ GradleVersion SplitGradleVersion(std::string_view raw) {
     return GradleVersion{.spec = std::string(raw)};
   }
   return GradleVersion{.exact = std::string(strict)};
+}
+
+std::string PluginMarker(std::string_view id) {
+  return std::string(id) + ':' + std::string(id) + ".gradle.plugin";
 }
 
 std::string CatalogAccessor(std::string_view alias) {

@@ -28,13 +28,17 @@ struct CatalogEntry {
 };
 
 struct VersionCatalog {
-  std::map<std::string, std::string> versions;                     // [versions], by name as written
-  std::map<std::string, CatalogEntry> libraries;                   // by accessor ("foo.bar")
-  std::map<std::string, std::vector<std::string>> bundles;         // accessor -> library accessors
+  std::map<std::string, std::string> versions;              // [versions], by name as written
+  std::map<std::string, CatalogEntry> libraries;            // by accessor ("foo.bar")
+  std::map<std::string, std::vector<std::string>> bundles;  // accessor -> library accessors
   std::map<std::string, uint32_t> bundle_lines;
-  std::map<std::string, CatalogEntry> plugins;                     // by accessor
+  std::map<std::string, CatalogEntry> plugins;  // by accessor
   std::vector<Error> problems;  // entries that could not be read; the rest is still usable
 };
+
+// The Maven coordinates a plugin id resolves through: its marker artifact
+// "<id>:<id>.gradle.plugin".
+std::string PluginMarker(std::string_view id);
 
 // The accessor Gradle generates for an alias: '-', '_' and '.' all become '.'.
 std::string CatalogAccessor(std::string_view alias);

@@ -25,7 +25,8 @@ struct Expander {
         return;
       }
       out += text.substr(0, open);
-      std::string_view name = text.substr(open + syntax.open.size(), close - open - syntax.open.size());
+      std::string_view name =
+          text.substr(open + syntax.open.size(), close - open - syntax.open.size());
       const std::string* value = lookup(name);
       if (value == nullptr || depth >= kMaxExpandDepth || active.count(name)) {
         out += text.substr(open, close - open + 1);

@@ -126,9 +126,8 @@ class PomReader {
       if (!group.empty()) c.purl = MakePurl("maven", c.name, c.version);
     }
     pugi::xml_node anchor = Child(project, "artifactId") ? Child(project, "artifactId") : project;
-    c.evidence.push_back(
-        Evidence{Location{ctx_.path(), doc_.Line(anchor), 0, 0}, doc_.Snippet(anchor),
-                 EvidenceMethod::kManifest});
+    c.evidence.push_back(Evidence{Location{ctx_.path(), doc_.Line(anchor), 0, 0},
+                                  doc_.Snippet(anchor), EvidenceMethod::kManifest});
     return c;
   }
 
@@ -170,7 +169,8 @@ class PomReader {
     }
     if (++count_ > kMaxDependencies) {
       if (count_ == kMaxDependencies + 1) {
-        ctx_.Warn(line, "more than " + std::to_string(kMaxDependencies) + " dependencies; rest skipped",
+        ctx_.Warn(line,
+                  "more than " + std::to_string(kMaxDependencies) + " dependencies; rest skipped",
                   kSource);
       }
       return;
@@ -189,8 +189,8 @@ class PomReader {
     if (co.optional == "true") c.properties["aisec:optional"] = "true";
     if (!version_from.empty()) c.properties["aisec:version-from"] = version_from;
     if (!profile.empty()) c.properties["aisec:maven-profile"] = profile;
-    c.evidence.push_back(Evidence{Location{ctx_.path(), line, 0, 0}, doc_.Snippet(dep),
-                                  EvidenceMethod::kManifest});
+    c.evidence.push_back(
+        Evidence{Location{ctx_.path(), line, 0, 0}, doc_.Snippet(dep), EvidenceMethod::kManifest});
     ctx_.sink().Relate(app_key_, c.Key());
     ctx_.sink().Add(std::move(c));
   }

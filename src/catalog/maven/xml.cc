@@ -38,7 +38,8 @@ std::string XmlDocument::Snippet(pugi::xml_node node) const {
   auto tag_end = s.find('>');
   if (tag_end != std::string_view::npos && tag_end > 0 && s[tag_end - 1] == '/') {
     s = s.substr(0, tag_end + 1);
-  } else if (auto close = s.find("</" + std::string(node.name()) + ">"); close != std::string_view::npos) {
+  } else if (auto close = s.find("</" + std::string(node.name()) + ">");
+             close != std::string_view::npos) {
     s = s.substr(0, close + std::string_view(node.name()).size() + 3);
   }
   return aisec::Snippet(s);
@@ -48,8 +49,8 @@ Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::s
   auto doc = std::make_unique<XmlDocument>(text, path);
   // parse_default keeps offsets exact (no in-place modification is visible to offset_debug) and
   // leaves out parse_doctype, so DTD internals are skipped, never interpreted.
-  pugi::xml_parse_result r = doc->doc_.load_buffer(text.data(), text.size(),
-                                                   pugi::parse_default, pugi::encoding_utf8);
+  pugi::xml_parse_result r =
+      doc->doc_.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     size_t off = r.offset < 0 ? 0 : std::min(static_cast<size_t>(r.offset), text.size());
     // An error at the very end belongs to the last line, not to the empty one after it.
@@ -71,8 +72,7 @@ Result<std::unique_ptr<XmlDocument>> LoadXml(std::string_view text, const std::s
                                 Location{path, doc->lines_.Line(pos), 0, 0}});
   }
   if (uint32_t bad = FirstInvalidUtf8Line(doc->lines_); bad != 0) {
-    doc->notes_.push_back(
-        Error{ErrorCode::kParse, "invalid UTF-8", Location{path, bad, 0, 0}});
+    doc->notes_.push_back(Error{ErrorCode::kParse, "invalid UTF-8", Location{path, bad, 0, 0}});
   }
   return doc;
 }

@@ -6,11 +6,10 @@
 // odd. Depth is checked without recursion after parsing.
 #include <cstdint>
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "catalog/cataloger.h"
 #include "core/result.h"

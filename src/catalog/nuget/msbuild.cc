@@ -70,7 +70,8 @@ std::vector<PackageItem> PackageItems(pugi::xml_node root, std::string_view elem
 
 NuGetVersion SplitNuGetVersion(std::string_view raw) {
   raw = Trim(raw);
-  if (raw.size() > 2 && raw.front() == '[' && raw.back() == ']' && raw.find(',') == std::string_view::npos) {
+  if (raw.size() > 2 && raw.front() == '[' && raw.back() == ']' &&
+      raw.find(',') == std::string_view::npos) {
     return NuGetVersion{.exact = std::string(Trim(raw.substr(1, raw.size() - 2)))};
   }
   if (raw.empty() || raw.find_first_of("[](),*$ ") != std::string_view::npos) {

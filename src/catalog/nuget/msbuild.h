@@ -26,12 +26,12 @@ class MsBuildProperties {
 };
 
 struct PackageItem {
-  std::string id;               // Include (or Update), as written
-  bool update = false;          // an Update item: changes a reference made elsewhere
-  std::string version;          // Version, expanded
+  std::string id;                // Include (or Update), as written
+  bool update = false;           // an Update item: changes a reference made elsewhere
+  std::string version;           // Version, expanded
   std::string version_override;  // VersionOverride, expanded
   std::string private_assets;
-  bool complete = true;         // every $(X) in the versions was resolved
+  bool complete = true;  // every $(X) in the versions was resolved
   pugi::xml_node node;
 };
 

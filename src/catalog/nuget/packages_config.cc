@@ -30,7 +30,8 @@ void PackagesConfig(Context& ctx) {
   if (!loaded) return;
   const XmlDocument& doc = *loaded;
   if (LocalName(doc.root()) != "packages") {
-    ctx.Warn(doc.Line(doc.root()), "not a packages.config: root element is not <packages>", kSource);
+    ctx.Warn(doc.Line(doc.root()), "not a packages.config: root element is not <packages>",
+             kSource);
     return;
   }
   Component app = ProjectComponent(ctx, doc);
@@ -47,7 +48,8 @@ void PackagesConfig(Context& ctx) {
       continue;
     }
     if (++count > kMaxPackages) {
-      ctx.Warn(line, "more than " + std::to_string(kMaxPackages) + " packages; rest skipped", kSource);
+      ctx.Warn(line, "more than " + std::to_string(kMaxPackages) + " packages; rest skipped",
+               kSource);
       break;
     }
     Component c{.name = id, .version = version, .ecosystem = "nuget"};
@@ -59,8 +61,8 @@ void PackagesConfig(Context& ctx) {
     if (std::string allowed = p.attribute("allowedVersions").value(); !allowed.empty()) {
       c.version_spec = allowed;
     }
-    c.evidence.push_back(Evidence{Location{ctx.path(), line, 0, 0}, doc.Snippet(p),
-                                  EvidenceMethod::kManifest});
+    c.evidence.push_back(
+        Evidence{Location{ctx.path(), line, 0, 0}, doc.Snippet(p), EvidenceMethod::kManifest});
     ctx.sink().Relate(app_key, c.Key());
     ctx.sink().Add(std::move(c));
   }

@@ -81,7 +81,8 @@ void ProjectFile(Context& ctx) {
       continue;
     }
     if (++count > kMaxReferences) {
-      ctx.Warn(line, "more than " + std::to_string(kMaxReferences) + " package references; rest skipped",
+      ctx.Warn(line,
+               "more than " + std::to_string(kMaxReferences) + " package references; rest skipped",
                kSource);
       break;
     }

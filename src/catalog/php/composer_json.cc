@@ -2,12 +2,11 @@
 // map package names to constraints. Platform requirements (php, ext-*, lib-*) are not packages
 // and are skipped.
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
+#include "catalog/gradle/manifest_files.h"
 #include "catalog/php/composer_project.h"
 #include "catalog/php/json_lines.h"
-#include "catalog/gradle/manifest_files.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/purl.h"
@@ -57,7 +56,9 @@ void ComposerJson(Context& ctx) {
         continue;
       }
       if (++count > kMaxRequirements) {
-        ctx.Warn(line, "more than " + std::to_string(kMaxRequirements) + " requirements; rest skipped", kSource);
+        ctx.Warn(line,
+                 "more than " + std::to_string(kMaxRequirements) + " requirements; rest skipped",
+                 kSource);
         return;
       }
       std::string spec = constraint.get<std::string>();

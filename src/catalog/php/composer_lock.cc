@@ -5,9 +5,8 @@
 // taken as direct.
 #include <filesystem>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "catalog/gradle/manifest_files.h"
 #include "catalog/php/composer_project.h"
@@ -50,7 +49,9 @@ class LockReader {
       for (size_t i = 0; i < it->size(); ++i) {
         std::string at = pointer + '/' + std::to_string(i);
         if (++count > kMaxPackages) {
-          ctx_.Warn(key_lines_.Line(at + "/name"), "more than " + std::to_string(kMaxPackages) + " packages; rest skipped", kSource);
+          ctx_.Warn(key_lines_.Line(at + "/name"),
+                    "more than " + std::to_string(kMaxPackages) + " packages; rest skipped",
+                    kSource);
           return;
         }
         Package((*it)[i], at, section == "packages-dev");
@@ -67,12 +68,14 @@ class LockReader {
     }
     if (!manifest.is_object()) {  // no composer.json: the roots of the graph are the direct ones
       std::set<std::string> required;
-      for (const auto& [name, p] : packages_) required.insert(p.requires_.begin(), p.requires_.end());
+      for (const auto& [name, p] : packages_)
+        required.insert(p.requires_.begin(), p.requires_.end());
       for (const auto& [name, p] : packages_) {
         if (!required.count(name)) direct.insert(name);
       }
     }
-    std::string folder = std::filesystem::path(ctx_.file().abs_path).parent_path().filename().string();
+    std::string folder =
+        std::filesystem::path(ctx_.file().abs_path).parent_path().filename().string();
     Component app = ComposerProject(manifest, folder, ctx_.path(), 1, EvidenceMethod::kLockfile);
     for (auto& [name, p] : packages_) {
       if (direct.count(name)) {
@@ -95,11 +98,15 @@ class LockReader {
     std::string name = pkg.is_object() ? StringAt(pkg, "name") : "";
     std::string version = pkg.is_object() ? StringAt(pkg, "version") : "";
     if (name.empty() || version.empty()) {
-      ctx_.Warn(line ? line : key_lines_.Line(at + "/version"), "package without name or version", kSource);
+      ctx_.Warn(line ? line : key_lines_.Line(at + "/version"), "package without name or version",
+                kSource);
       return;
     }
-    Locked p{.component = Component{.name = name, .version = version, .ecosystem = "composer",
-                                    .scope = Scope::kTransitive, .dev = dev}};
+    Locked p{.component = Component{.name = name,
+                                    .version = version,
+                                    .ecosystem = "composer",
+                                    .scope = Scope::kTransitive,
+                                    .dev = dev}};
     Component& c = p.component;
     c.purl = MakePurl("composer", name, version);
     if (auto dist = pkg.find("dist"); dist != pkg.end() && dist->is_object()) {
@@ -147,7 +154,8 @@ void ComposerLock(Context& ctx) {
   }
   nlohmann::json manifest;  // null unless composer.json beside the lock parses
   if (auto f = ReadSibling(ctx, "composer.json", kSource)) {
-    if (auto parsed = ParseJson(f->text, f->file.rel_path); parsed.ok()) manifest = std::move(*parsed);
+    if (auto parsed = ParseJson(f->text, f->file.rel_path); parsed.ok())
+      manifest = std::move(*parsed);
   }
   LockReader reader(ctx, *text);
   reader.Read(*lock);

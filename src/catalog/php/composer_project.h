@@ -1,10 +1,9 @@
 #pragma once
 // What composer.json and composer.lock share: the project component (named by composer.json, so
 // both files produce the same one), which requirements are platform packages, and versions.
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "core/component.h"
 

@@ -18,9 +18,12 @@ std::string JsonKeyLines::Member(std::string_view parent, std::string_view key) 
   std::string out(parent);
   out += '/';
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }

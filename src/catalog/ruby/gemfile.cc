@@ -51,8 +51,10 @@ std::vector<Tokens> SplitArgs(Tokens s) {
       if (depth != 0 || !s[k].Is(",")) continue;
     }
     Tokens arg = s.subspan(start, k - start);
-    while (!arg.empty() && (arg.front().kind == Kind::kNewline || arg.front().Is("("))) arg = arg.subspan(1);
-    while (!arg.empty() && (arg.back().kind == Kind::kNewline || arg.back().Is(")"))) arg = arg.first(arg.size() - 1);
+    while (!arg.empty() && (arg.front().kind == Kind::kNewline || arg.front().Is("(")))
+      arg = arg.subspan(1);
+    while (!arg.empty() && (arg.back().kind == Kind::kNewline || arg.back().Is(")")))
+      arg = arg.first(arg.size() - 1);
     if (!arg.empty()) out.push_back(arg);
     start = k + 1;
   }
@@ -89,8 +91,9 @@ class GemfileReader {
         Push(Block{Values(Tokens(t_).subspan(i + 1, end - i - 1))}, tok.line);
         i = end < t_.size() && t_[end].IsIdent("do") ? end : end - 1;
       } else if (start && tok.kind == Kind::kIdent &&
-                 (tok.text == "if" || tok.text == "unless" || tok.text == "case" || tok.text == "while" ||
-                  tok.text == "until" || tok.text == "begin" || tok.text == "def")) {
+                 (tok.text == "if" || tok.text == "unless" || tok.text == "case" ||
+                  tok.text == "while" || tok.text == "until" || tok.text == "begin" ||
+                  tok.text == "def")) {
         Push({}, tok.line);
       }
     }
@@ -141,7 +144,8 @@ class GemfileReader {
       }
     }
     if (name.empty() || unresolved) {
-      ctx_.Warn(line, "cannot read gem declaration: " + Snippet(lines_.LineText(line), 80), kSource);
+      ctx_.Warn(line, "cannot read gem declaration: " + Snippet(lines_.LineText(line), 80),
+                kSource);
     } else {
       Emit(name, constraints, options, line);
     }
@@ -151,7 +155,8 @@ class GemfileReader {
   void Emit(const std::string& name, const std::vector<std::string>& constraints,
             std::map<std::string, std::vector<std::string>>& options, uint32_t line) {
     if (++count_ > kMaxGems) {
-      if (count_ == kMaxGems + 1) ctx_.Warn(line, "more than " + std::to_string(kMaxGems) + " gems; rest skipped", kSource);
+      if (count_ == kMaxGems + 1)
+        ctx_.Warn(line, "more than " + std::to_string(kMaxGems) + " gems; rest skipped", kSource);
       return;
     }
     Component c{.name = name, .ecosystem = "gem"};
@@ -169,9 +174,12 @@ class GemfileReader {
     for (const char* key : {"group", "groups"}) {
       for (const auto& g : options[key]) groups.insert(g);
     }
-    c.dev = !groups.empty() &&
-            std::all_of(groups.begin(), groups.end(), [](const std::string& g) { return g == "development" || g == "test"; });
-    if (!groups.empty()) c.properties["aisec:gem-groups"] = Join(std::vector<std::string>(groups.begin(), groups.end()), ",");
+    c.dev = !groups.empty() && std::all_of(groups.begin(), groups.end(), [](const std::string& g) {
+      return g == "development" || g == "test";
+    });
+    if (!groups.empty())
+      c.properties["aisec:gem-groups"] =
+          Join(std::vector<std::string>(groups.begin(), groups.end()), ",");
     for (const char* key : {"git", "github", "path", "branch", "tag", "ref", "source"}) {
       if (!options[key].empty()) c.properties[std::string("aisec:gem-") + key] = options[key][0];
     }

@@ -23,7 +23,7 @@ constexpr size_t kMaxSpecs = 50000;
 struct Spec {
   std::string name, version, platform;
   uint32_t line = 0;
-  std::string section;                      // GEM, GIT, PATH
+  std::string section;                        // GEM, GIT, PATH
   std::map<std::string, std::string> source;  // remote, revision, branch, ...
   std::vector<std::string> requires_;
   Component* component = nullptr;
@@ -62,7 +62,8 @@ class LockReader {
     for (uint32_t n = 1; n <= lines_.size(); ++n) {
       std::string_view line = lines_[n - 1];
       if (Trim(line).empty()) continue;
-      if (line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") || line.starts_with("=======")) {
+      if (line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") ||
+          line.starts_with("=======")) {
         Warn(n, "merge conflict marker");
         continue;
       }
@@ -104,7 +105,8 @@ class LockReader {
     if (!bundler_.empty()) app.properties["aisec:bundler-version"] = bundler_;
     if (!ruby_.empty()) app.properties["aisec:ruby-version"] = ruby_;
     if (!platforms_.empty()) {
-      app.properties["aisec:gem-platforms"] = Join(std::vector<std::string>(platforms_.begin(), platforms_.end()), ",");
+      app.properties["aisec:gem-platforms"] =
+          Join(std::vector<std::string>(platforms_.begin(), platforms_.end()), ",");
     }
     app.evidence.push_back(Evidence{Location{ctx_.path(), 1, 0, 0}, "", EvidenceMethod::kLockfile});
     std::string app_key = app.Key();
@@ -117,7 +119,8 @@ class LockReader {
     }
     for (size_t i = 0; i < specs_.size(); ++i) {
       for (const std::string& r : specs_[i].requires_) {
-        if (auto it = key_of.find(r); it != key_of.end()) ctx_.sink().Relate(out[i].Key(), it->second);
+        if (auto it = key_of.find(r); it != key_of.end())
+          ctx_.sink().Relate(out[i].Key(), it->second);
       }
     }
     for (const auto& [name, line] : direct_) {
@@ -130,8 +133,8 @@ class LockReader {
  private:
   void Warn(uint32_t line, std::string message) { ctx_.Warn(line, std::move(message), kSource); }
 
-  void SourceLine(const std::string& section, std::map<std::string, std::string>& source, size_t indent,
-                  std::string_view body, uint32_t n) {
+  void SourceLine(const std::string& section, std::map<std::string, std::string>& source,
+                  size_t indent, std::string_view body, uint32_t n) {
     if (indent == 2) {
       auto colon = body.find(':');
       if (colon != std::string_view::npos && body != "specs:") {
@@ -147,8 +150,11 @@ class LockReader {
         overflow_ = true;
         return;
       }
-      specs_.push_back(Spec{.name = std::string(name), .version = std::string(paren), .line = n,
-                            .section = section, .source = source});
+      specs_.push_back(Spec{.name = std::string(name),
+                            .version = std::string(paren),
+                            .line = n,
+                            .section = section,
+                            .source = source});
     } else if (indent == 6 && ok && !specs_.empty() && !overflow_) {
       specs_.back().requires_.emplace_back(name);
     } else if (!ok || indent == 4) {
@@ -172,18 +178,23 @@ class LockReader {
         break;
       }
     }
-    Component c{.name = s.name, .version = s.version, .ecosystem = "gem",
+    Component c{.name = s.name,
+                .version = s.version,
+                .ecosystem = "gem",
                 .scope = direct_.count(s.name) ? Scope::kDirect : Scope::kTransitive};
     c.purl = MakePurl("gem", c.name, c.version);
     if (!s.platform.empty()) c.properties["aisec:gem-platform"] = s.platform;
     if (s.section == "GIT") {
       c.properties["aisec:gem-git"] = s.source["remote"];
-      if (!s.source["revision"].empty()) c.properties["aisec:gem-git-revision"] = s.source["revision"];
+      if (!s.source["revision"].empty())
+        c.properties["aisec:gem-git-revision"] = s.source["revision"];
     } else if (s.section == "PATH") {
       c.properties["aisec:gem-path"] = s.source["remote"];
     }
-    std::string full = s.name + " (" + s.version + (s.platform.empty() ? "" : "-" + s.platform) + ")";
-    if (auto it = checksums_.find(full); it != checksums_.end()) c.hashes.push_back(Hash{"SHA-256", it->second});
+    std::string full =
+        s.name + " (" + s.version + (s.platform.empty() ? "" : "-" + s.platform) + ")";
+    if (auto it = checksums_.find(full); it != checksums_.end())
+      c.hashes.push_back(Hash{"SHA-256", it->second});
     c.evidence.push_back(Evidence{Location{ctx_.path(), s.line, 0, 0}, Snippet(lines_[s.line - 1]),
                                   EvidenceMethod::kLockfile});
     return c;

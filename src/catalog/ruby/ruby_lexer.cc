@@ -6,17 +6,23 @@ namespace aisec::catalog::ruby {
 namespace {
 
 bool IsNameStart(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) & 0x80);
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' ||
+         (static_cast<unsigned char>(c) & 0x80);
 }
 bool IsNameChar(char c) { return IsNameStart(c) || std::isdigit(static_cast<unsigned char>(c)); }
 
 char Closer(char open) {
   switch (open) {
-    case '(': return ')';
-    case '[': return ']';
-    case '{': return '}';
-    case '<': return '>';
-    default: return open;
+    case '(':
+      return ')';
+    case '[':
+      return ']';
+    case '{':
+      return '}';
+    case '<':
+      return '>';
+    default:
+      return open;
   }
 }
 
@@ -26,7 +32,8 @@ class Lexer {
 
   Result<std::vector<RubyToken>> Run() {
     while (pos_ < s_.size()) {
-      if (out_.size() > kMaxRubyTokens) return Fail("more than " + std::to_string(kMaxRubyTokens) + " tokens", line_);
+      if (out_.size() > kMaxRubyTokens)
+        return Fail("more than " + std::to_string(kMaxRubyTokens) + " tokens", line_);
       char c = s_[pos_];
       bool line_start = pos_ == 0 || s_[pos_ - 1] == '\n';
       if (c == '\n') {
@@ -42,10 +49,12 @@ class Lexer {
       } else if (line_start && s_.substr(pos_, 6) == "=begin") {
         if (!BlockComment()) return Fail("unterminated =begin comment", error_line_);
       } else if (c == '"' || c == '\'' || c == '`') {
-        if (!Quoted(pos_ + 1, c, c, RubyTokenKind::kString, c != '\'')) return Fail("unterminated string", error_line_);
+        if (!Quoted(pos_ + 1, c, c, RubyTokenKind::kString, c != '\''))
+          return Fail("unterminated string", error_line_);
       } else if (c == '%' && Percent()) {
         continue;
-      } else if (c == ':' && pos_ + 1 < s_.size() && (IsNameStart(s_[pos_ + 1]) || s_[pos_ + 1] == '"')) {
+      } else if (c == ':' && pos_ + 1 < s_.size() &&
+                 (IsNameStart(s_[pos_ + 1]) || s_[pos_ + 1] == '"')) {
         Symbol();
       } else if (IsNameStart(c)) {
         Name();
@@ -109,7 +118,8 @@ class Lexer {
   bool Percent() {
     size_t p = pos_ + 1;
     char type = p < s_.size() && std::isalpha(static_cast<unsigned char>(s_[p])) ? s_[p++] : 'Q';
-    if (p >= s_.size() || std::string_view("([{<|!/").find(s_[p]) == std::string_view::npos) return false;
+    if (p >= s_.size() || std::string_view("([{<|!/").find(s_[p]) == std::string_view::npos)
+      return false;
     if (std::string_view("qQwWiI").find(type) == std::string_view::npos) return false;
     bool words = type == 'w' || type == 'W' || type == 'i' || type == 'I';
     if (!Quoted(p + 1, s_[p], Closer(s_[p]), words ? RubyTokenKind::kWords : RubyTokenKind::kString,

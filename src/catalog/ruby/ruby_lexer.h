@@ -12,7 +12,16 @@
 
 namespace aisec::catalog::ruby {
 
-enum class RubyTokenKind : uint8_t { kIdent, kLabel, kSymbol, kString, kWords, kNumber, kPunct, kNewline };
+enum class RubyTokenKind : uint8_t {
+  kIdent,
+  kLabel,
+  kSymbol,
+  kString,
+  kWords,
+  kNumber,
+  kPunct,
+  kNewline
+};
 
 struct RubyToken {
   RubyTokenKind kind;
@@ -21,7 +30,9 @@ struct RubyToken {
   bool interpolated = false;  // a double-quoted string that contains #{...}
 
   bool Is(std::string_view punct) const { return kind == RubyTokenKind::kPunct && text == punct; }
-  bool IsIdent(std::string_view name) const { return kind == RubyTokenKind::kIdent && text == name; }
+  bool IsIdent(std::string_view name) const {
+    return kind == RubyTokenKind::kIdent && text == name;
+  }
 };
 
 inline constexpr size_t kMaxRubyTokens = 4'000'000;

@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -18,7 +17,8 @@ testing::CatalogOutput Groovy() {
   return RunCataloger(gradle::BuildGradle, Fixture("catalog/gradle/groovy-app"), "build.gradle");
 }
 testing::CatalogOutput Kotlin() {
-  return RunCataloger(gradle::BuildGradle, Fixture("catalog/gradle/kotlin-app"), "app/build.gradle.kts");
+  return RunCataloger(gradle::BuildGradle, Fixture("catalog/gradle/kotlin-app"),
+                      "app/build.gradle.kts");
 }
 
 TEST(BuildGradle, ReadsStringNotationWithLinesAndSnippets) {
@@ -68,7 +68,8 @@ TEST(BuildGradle, MapNotationPlatformsAndMultipleArguments) {
   const Component* bom = out.Find("org.springframework.ai:spring-ai-bom");
   ASSERT_NE(bom, nullptr);
   EXPECT_EQ(bom->properties.at("aisec:gradle-platform"), "true");
-  const Component* starter = out.Find("org.springframework.ai:spring-ai-openai-spring-boot-starter");
+  const Component* starter =
+      out.Find("org.springframework.ai:spring-ai-openai-spring-boot-starter");
   ASSERT_NE(starter, nullptr);
   EXPECT_EQ(starter->version, "");
   EXPECT_EQ(out.Find("com.google.guava:guava")->version, "33.3.0-jre");
@@ -101,8 +102,9 @@ TEST(BuildGradle, DevFlagsFollowTestConfigurations) {
   EXPECT_TRUE(kts.Find("io.mockk:mockk")->dev);
   EXPECT_TRUE(kts.Find("androidx.test.ext:junit")->dev);
   EXPECT_FALSE(kts.Find("com.google.dagger:dagger-compiler")->dev);
-  EXPECT_EQ(kts.Find("com.google.dagger:dagger-compiler")->properties.at("aisec:gradle-configuration"),
-            "kapt");
+  EXPECT_EQ(
+      kts.Find("com.google.dagger:dagger-compiler")->properties.at("aisec:gradle-configuration"),
+      "kapt");
 }
 
 TEST(BuildGradle, SkipsProjectAndFileDependencies) {
@@ -135,10 +137,11 @@ TEST(BuildGradle, KotlinDslNotations) {
   auto out = Kotlin();
   EXPECT_EQ(out.Find("dev.langchain4j:langchain4j")->version, "0.35.0");
   EXPECT_EQ(out.Find("com.knuddels:jtokkit")->version, "2.1.0");  // val x: String = ...
-  EXPECT_EQ(out.Find("ai.djl:api")->version, "0.29.0");            // by extra(...)
+  EXPECT_EQ(out.Find("ai.djl:api")->version, "0.29.0");           // by extra(...)
   EXPECT_EQ(out.Find("org.apache.commons:commons-text")->version, "1.12.0");
-  EXPECT_EQ(out.Find("org.springframework.ai:spring-ai-bom")->properties.at("aisec:gradle-platform"),
-            "true");
+  EXPECT_EQ(
+      out.Find("org.springframework.ai:spring-ai-bom")->properties.at("aisec:gradle-platform"),
+      "true");
   // A call we do not evaluate leaves the version unresolved, not invented.
   const Component* pg = out.Find("org.postgresql:postgresql");
   ASSERT_NE(pg, nullptr);
@@ -197,8 +200,34 @@ TEST(BuildGradle, HugeScriptIsCapped) {
   EXPECT_EQ(out.warnings[0].location.line, 20002u);
 }
 
+TEST(BuildGradle, PluginsBlockDeclaresPluginMarkers) {
+  auto out = Groovy();
+  const Component* boot =
+      out.Find("org.springframework.boot:org.springframework.boot.gradle.plugin");
+  ASSERT_NE(boot, nullptr);
+  EXPECT_EQ(boot->version, "3.3.4");
+  EXPECT_EQ(boot->properties.at("aisec:gradle-plugin"), "org.springframework.boot");
+  EXPECT_EQ(boot->evidence[0].location.line, 10u);
+  EXPECT_EQ(out.Find("java:java.gradle.plugin"), nullptr);  // a core plugin
+  const Component* kotlin =
+      Kotlin().Find("org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin");
+  ASSERT_NE(kotlin, nullptr);  // alias(libs.plugins.kotlin.jvm)
+  EXPECT_EQ(kotlin->version, "2.0.20");
+  testing::TempDir dir;
+  dir.Write("build.gradle.kts",
+            "plugins {\n  kotlin(\"jvm\") version \"2.0.20\"\n  id(\"com.google.devtools.ksp\") "
+            "version \"2.0.20-1.0.25\" apply false\n}\n");
+  auto kts = RunCataloger(gradle::BuildGradle, dir.path(), "build.gradle.kts");
+  ASSERT_NE(kts.Find("org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin"), nullptr);
+  const Component* ksp = kts.Find("com.google.devtools.ksp:com.google.devtools.ksp.gradle.plugin");
+  ASSERT_NE(ksp, nullptr);
+  EXPECT_EQ(ksp->version, "2.0.20-1.0.25");
+  EXPECT_EQ(ksp->evidence[0].location.line, 3u);
+}
+
 TEST(BuildGradle, ScanMergesCatalogDeclarationsWithUse) {
-  auto r = testing::RunAisec({"scan", Fixture("catalog/gradle/groovy-app").string(), "--format", "json"});
+  auto r = testing::RunAisec(
+      {"scan", Fixture("catalog/gradle/groovy-app").string(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, nlohmann::json> by_name;
   auto doc = nlohmann::json::parse(r.out);

@@ -51,7 +51,8 @@ TEST(LibsVersionsToml, PluginsAreComponentsWithTheirId) {
   ASSERT_NE(boot, nullptr);
   EXPECT_EQ(boot->version, "3.3.4");
   EXPECT_EQ(boot->properties.at("aisec:gradle-plugin"), "org.springframework.boot");
-  const Component* kotlin = out.Find("org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin");
+  const Component* kotlin =
+      out.Find("org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin");
   ASSERT_NE(kotlin, nullptr);
   EXPECT_EQ(kotlin->version, "2.0.20");
 }
@@ -74,7 +75,8 @@ TEST(LibsVersionsToml, TruncatedCatalogGivesLocatedWarning) {
 
 TEST(LibsVersionsToml, DeepNestingIsRefused) {
   testing::TempDir dir;
-  dir.Write("libs.versions.toml", "[libraries]\nx = " + std::string(400, '[') + std::string(400, ']') + "\n");
+  dir.Write("libs.versions.toml",
+            "[libraries]\nx = " + std::string(400, '[') + std::string(400, ']') + "\n");
   auto out = RunCataloger(gradle::LibsVersionsToml, dir.path(), "libs.versions.toml");
   ASSERT_EQ(out.warnings.size(), 1u);
   EXPECT_NE(out.warnings[0].message.find("nesting"), std::string::npos);

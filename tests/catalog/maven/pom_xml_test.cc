@@ -1,8 +1,7 @@
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -13,7 +12,8 @@ namespace {
 using testing::Fixture;
 using testing::RunCataloger;
 
-bool HasRelation(const testing::CatalogOutput& out, const std::string& from, const std::string& to) {
+bool HasRelation(const testing::CatalogOutput& out, const std::string& from,
+                 const std::string& to) {
   return std::find(out.relations.begin(), out.relations.end(), Relation{from, to}) !=
          out.relations.end();
 }
@@ -181,7 +181,8 @@ TEST(PomXml, HugeFileIsCappedWithAWarning) {
 }
 
 TEST(PomXml, ScanFindsPomsThroughTheRegistry) {
-  auto r = testing::RunAisec({"scan", Fixture("catalog/maven/service").string(), "--format", "json"});
+  auto r =
+      testing::RunAisec({"scan", Fixture("catalog/maven/service").string(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto doc = nlohmann::json::parse(r.out);
   bool found = false;

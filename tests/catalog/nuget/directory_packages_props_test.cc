@@ -41,7 +41,8 @@ TEST(DirectoryPackagesProps, ItemWithoutIncludeIsALocatedWarning) {
 
 TEST(DirectoryPackagesProps, TruncatedFileGivesLocatedWarning) {
   testing::TempDir dir;
-  dir.Write("Directory.Packages.props", "<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"A\"");
+  dir.Write("Directory.Packages.props",
+            "<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"A\"");
   auto out = RunCataloger(nuget::DirectoryPackagesProps, dir.path(), "Directory.Packages.props");
   EXPECT_TRUE(out.components.empty());
   ASSERT_EQ(out.warnings.size(), 1u);

@@ -12,7 +12,8 @@ using testing::Fixture;
 using testing::RunCataloger;
 
 testing::CatalogOutput Worker() {
-  return RunCataloger(nuget::PackagesConfig, Fixture("catalog/nuget/legacy"), "Worker/packages.config");
+  return RunCataloger(nuget::PackagesConfig, Fixture("catalog/nuget/legacy"),
+                      "Worker/packages.config");
 }
 
 TEST(PackagesConfig, ReadsPackagesWithExactVersions) {
@@ -49,7 +50,8 @@ TEST(PackagesConfig, ProjectComponentAndRelations) {
 }
 
 TEST(PackagesConfig, TruncatedFileGivesLocatedWarning) {
-  auto out = RunCataloger(nuget::PackagesConfig, Fixture("catalog/nuget/malformed"), "packages.config");
+  auto out =
+      RunCataloger(nuget::PackagesConfig, Fixture("catalog/nuget/malformed"), "packages.config");
   EXPECT_TRUE(out.components.empty());
   ASSERT_EQ(out.warnings.size(), 1u);
   EXPECT_EQ(out.warnings[0].location.line, 4u);

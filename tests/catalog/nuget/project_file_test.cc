@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -90,7 +89,8 @@ TEST(ProjectFile, ProjectComponentRelationsAndEvidence) {
 }
 
 TEST(ProjectFile, NamesAreCaseInsensitiveAndNameFallsBackToTheFile) {
-  auto out = RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/legacy"), "Worker/Worker.vbproj");
+  auto out =
+      RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/legacy"), "Worker/Worker.vbproj");
   const Component* torch = out.Find("TorchSharp");
   ASSERT_NE(torch, nullptr);
   EXPECT_EQ(torch->version, "0.103.0");
@@ -132,7 +132,8 @@ TEST(ProjectFile, HugeProjectIsCapped) {
 }
 
 TEST(ProjectFile, DirectoryBuildPropsHasNoProjectOfItsOwn) {
-  auto out = RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/cpm"), "Directory.Build.props");
+  auto out =
+      RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/cpm"), "Directory.Build.props");
   ASSERT_EQ(out.components.size(), 1u);
   EXPECT_EQ(out.components[0].name, "Microsoft.SourceLink.GitHub");
   EXPECT_TRUE(out.components[0].dev);  // PrivateAssets="All"

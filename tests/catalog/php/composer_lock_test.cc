@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "catalog/php/json_lines.h"
 #include "catalog/registry_decls.h"
@@ -20,7 +19,8 @@ testing::CatalogOutput Lock(const std::string& folder = "assistant") {
 }
 
 bool Has(const testing::CatalogOutput& out, const std::string& from, const std::string& to) {
-  return std::find(out.relations.begin(), out.relations.end(), Relation{from, to}) != out.relations.end();
+  return std::find(out.relations.begin(), out.relations.end(), Relation{from, to}) !=
+         out.relations.end();
 }
 
 TEST(ComposerLock, ReadsPackagesWithVersionsAsWritten) {
@@ -35,7 +35,8 @@ TEST(ComposerLock, ReadsPackagesWithVersionsAsWritten) {
   const Component* guzzle = out.Find("guzzlehttp/guzzle");
   ASSERT_NE(guzzle, nullptr);
   EXPECT_EQ(guzzle->licenses, std::vector<std::string>{"MIT"});
-  EXPECT_EQ(guzzle->properties.at("aisec:vcs-reference"), "d281ed313b989f213357e3be1a179f02196ac99b");
+  EXPECT_EQ(guzzle->properties.at("aisec:vcs-reference"),
+            "d281ed313b989f213357e3be1a179f02196ac99b");
   EXPECT_TRUE(guzzle->hashes.empty());  // empty shasum
 }
 
@@ -60,9 +61,12 @@ TEST(ComposerLock, DevPackagesAndDirectScopeFromComposerJson) {
 
 TEST(ComposerLock, RequireBecomesRelations) {
   auto out = Lock();
-  EXPECT_TRUE(Has(out, "pkg:composer/openai-php/client@v0.10.1", "pkg:composer/php-http/discovery@1.19.4"));
-  EXPECT_TRUE(Has(out, "pkg:composer/openai-php/client@v0.10.1", "pkg:composer/guzzlehttp/guzzle@7.9.2"));
-  EXPECT_TRUE(Has(out, "pkg:composer/guzzlehttp/guzzle@7.9.2", "pkg:composer/guzzlehttp/promises@2.0.3"));
+  EXPECT_TRUE(
+      Has(out, "pkg:composer/openai-php/client@v0.10.1", "pkg:composer/php-http/discovery@1.19.4"));
+  EXPECT_TRUE(
+      Has(out, "pkg:composer/openai-php/client@v0.10.1", "pkg:composer/guzzlehttp/guzzle@7.9.2"));
+  EXPECT_TRUE(
+      Has(out, "pkg:composer/guzzlehttp/guzzle@7.9.2", "pkg:composer/guzzlehttp/promises@2.0.3"));
   const Component* app = out.Find("acme/assistant");  // named by the composer.json beside it
   ASSERT_NE(app, nullptr);
   EXPECT_EQ(app->version, "1.2.0");
@@ -98,7 +102,8 @@ TEST(ComposerLock, HugeLockIsCapped) {
   testing::TempDir dir;
   std::string lock = "{\"packages\": [\n";
   for (int i = 0; i < 50005; ++i) {
-    lock += std::string(i ? "," : "") + "{\"name\": \"v/p" + std::to_string(i) + "\", \"version\": \"1.0.0\"}\n";
+    lock += std::string(i ? "," : "") + "{\"name\": \"v/p" + std::to_string(i) +
+            "\", \"version\": \"1.0.0\"}\n";
   }
   lock += "]}\n";
   dir.Write("composer.lock", lock);
@@ -109,7 +114,8 @@ TEST(ComposerLock, HugeLockIsCapped) {
 }
 
 TEST(JsonKeyLines, AddressesKeysByPointer) {
-  JsonKeyLines lines("{\n \"a/b\": {\n  \"c\": [\n   {\"d\": 1},\n   {\"d\": \"x,}\"}\n  ]\n },\n \"e\": 2\n}");
+  JsonKeyLines lines(
+      "{\n \"a/b\": {\n  \"c\": [\n   {\"d\": 1},\n   {\"d\": \"x,}\"}\n  ]\n },\n \"e\": 2\n}");
   EXPECT_EQ(lines.Line("/a~1b"), 2u);
   EXPECT_EQ(lines.Line("/a~1b/c"), 3u);
   EXPECT_EQ(lines.Line("/a~1b/c/0/d"), 4u);
@@ -119,7 +125,8 @@ TEST(JsonKeyLines, AddressesKeysByPointer) {
 }
 
 TEST(ComposerLock, ScanMergesWithComposerJson) {
-  auto r = testing::RunAisec({"scan", Fixture("catalog/php/assistant").string(), "--format", "json"});
+  auto r =
+      testing::RunAisec({"scan", Fixture("catalog/php/assistant").string(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto doc = nlohmann::json::parse(r.out);
   std::map<std::string, int> count;

@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -19,7 +18,8 @@ testing::CatalogOutput Lock() {
 }
 
 bool Has(const testing::CatalogOutput& out, const std::string& from, const std::string& to) {
-  return std::find(out.relations.begin(), out.relations.end(), Relation{from, to}) != out.relations.end();
+  return std::find(out.relations.begin(), out.relations.end(), Relation{from, to}) !=
+         out.relations.end();
 }
 
 TEST(GemfileLock, ReadsSpecsWithVersionsAndLines) {
@@ -65,8 +65,10 @@ TEST(GemfileLock, GitAndPathSources) {
   auto out = Lock();
   const Component* tiktoken = out.Find("tiktoken_ruby");
   ASSERT_NE(tiktoken, nullptr);
-  EXPECT_EQ(tiktoken->properties.at("aisec:gem-git"), "https://github.com/IAPark/tiktoken_ruby.git");
-  EXPECT_EQ(tiktoken->properties.at("aisec:gem-git-revision"), "5cd3c3a4d91ed1a0e4f1da4b4fbb7e1b9bd7cf5e");
+  EXPECT_EQ(tiktoken->properties.at("aisec:gem-git"),
+            "https://github.com/IAPark/tiktoken_ruby.git");
+  EXPECT_EQ(tiktoken->properties.at("aisec:gem-git-revision"),
+            "5cd3c3a4d91ed1a0e4f1da4b4fbb7e1b9bd7cf5e");
   EXPECT_EQ(out.Find("local_tools")->properties.at("aisec:gem-path"), "../local_tools");
 }
 
@@ -110,7 +112,8 @@ TEST(GemfileLock, MalformedLockFiles) {
 }
 
 TEST(GemfileLock, ScanMergesWithTheGemfile) {
-  auto r = testing::RunAisec({"scan", Fixture("catalog/ruby/chatbot").string(), "--format", "json"});
+  auto r =
+      testing::RunAisec({"scan", Fixture("catalog/ruby/chatbot").string(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto doc = nlohmann::json::parse(r.out);
   std::map<std::string, int> count;

@@ -50,7 +50,7 @@ TEST(Gemfile, GroupsDecideDevFlags) {
   EXPECT_EQ(out.Find("rspec-rails")->properties.at("aisec:gem-groups"), "development,test");
   EXPECT_TRUE(out.Find("factory_bot_rails")->dev);
   EXPECT_TRUE(out.Find("web-console")->dev);
-  EXPECT_TRUE(out.Find("debug")->dev);  // group: option
+  EXPECT_TRUE(out.Find("debug")->dev);     // group: option
   EXPECT_FALSE(out.Find("lograge")->dev);  // also in production
   EXPECT_FALSE(out.Find("rails")->dev);
   EXPECT_FALSE(out.Find("activerecord-jdbcpostgresql-adapter")->dev);  // platforms block
@@ -60,7 +60,8 @@ TEST(Gemfile, SourcesAndOptions) {
   auto out = Chatbot();
   const Component* tiktoken = out.Find("tiktoken_ruby");
   ASSERT_NE(tiktoken, nullptr);
-  EXPECT_EQ(tiktoken->properties.at("aisec:gem-git"), "https://github.com/IAPark/tiktoken_ruby.git");
+  EXPECT_EQ(tiktoken->properties.at("aisec:gem-git"),
+            "https://github.com/IAPark/tiktoken_ruby.git");
   EXPECT_EQ(tiktoken->properties.at("aisec:gem-branch"), "main");
   EXPECT_EQ(out.Find("local_tools")->properties.at("aisec:gem-path"), "../local_tools");
   EXPECT_NE(out.Find("sidekiq"), nullptr);   // hash-rocket options
