@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "catalog/python/load.h"
 #include "core/strings.h"
 
 namespace aisec::catalog {
@@ -37,11 +38,8 @@ std::optional<NearbyFile> TryRead(Context& ctx, const std::string& dir_rel, cons
 
 std::optional<std::string_view> ManifestText(Context& ctx, std::string_view source,
                                              bool check_utf8) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, source);
-    return std::nullopt;
-  }
+  auto text = python::LoadText(ctx, source);
+  if (!text) return std::nullopt;
   if (check_utf8 && !IsValidUtf8(*text)) {
     LineIndex lines(*text);
     for (uint32_t n = 1; n <= lines.LineCount(); ++n) {

@@ -4,11 +4,10 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "catalog/gradle/manifest_files.h"
 #include "catalog/php/composer_project.h"
 #include "catalog/php/json_lines.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
-#include "core/parse.h"
 #include "core/purl.h"
 #include "core/strings.h"
 
@@ -21,19 +20,15 @@ constexpr size_t kMaxRequirements = 20000;
 }  // namespace
 
 void ComposerJson(Context& ctx) {
-  auto text = ManifestText(ctx, kSource, false);
-  if (!text) return;
-  auto json = ParseJson(*text, ctx.path());
-  if (!json.ok()) {
-    ctx.sink().Warn(json.error().location, json.error().message, kSource);
-    return;
-  }
+  auto json = python::LoadJson(ctx, kSource);
+  if (!json) return;
+  std::string_view text = *ctx.Text();  // read once, cached by the context
   if (!json->is_object()) {
     ctx.Warn(1, "composer.json is not a JSON object", kSource);
     return;
   }
-  JsonKeyLines key_lines(*text);
-  LineIndex lines(*text);
+  JsonKeyLines key_lines(text);
+  LineIndex lines(text);
   std::string folder = std::filesystem::path(ctx.file().abs_path).parent_path().filename().string();
   Component app = ComposerProject(*json, folder, ctx.path(), std::max(1u, key_lines.Line("/name")),
                                   EvidenceMethod::kManifest);

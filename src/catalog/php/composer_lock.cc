@@ -11,6 +11,7 @@
 #include "catalog/gradle/manifest_files.h"
 #include "catalog/php/composer_project.h"
 #include "catalog/php/json_lines.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/purl.h"
@@ -141,13 +142,9 @@ class LockReader {
 }  // namespace
 
 void ComposerLock(Context& ctx) {
-  auto text = ManifestText(ctx, kSource, false);
-  if (!text) return;
-  auto lock = ParseJson(*text, ctx.path());
-  if (!lock.ok()) {
-    ctx.sink().Warn(lock.error().location, lock.error().message, kSource);
-    return;
-  }
+  auto lock = python::LoadJson(ctx, kSource);
+  if (!lock) return;
+  std::string_view text = *ctx.Text();  // read once, cached by the context
   if (!lock->is_object()) {
     ctx.Warn(1, "composer.lock is not a JSON object", kSource);
     return;
@@ -157,7 +154,7 @@ void ComposerLock(Context& ctx) {
     if (auto parsed = ParseJson(f->text, f->file.rel_path); parsed.ok())
       manifest = std::move(*parsed);
   }
-  LockReader reader(ctx, *text);
+  LockReader reader(ctx, text);
   reader.Read(*lock);
   reader.Emit(manifest);
 }
