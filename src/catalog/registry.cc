@@ -24,6 +24,17 @@ constexpr std::string_view kPnpmLockGlobs[] = {"pnpm-lock.yaml"};
 constexpr std::string_view kGoModGlobs[] = {"go.mod"};
 constexpr std::string_view kCargoTomlGlobs[] = {"Cargo.toml"};
 constexpr std::string_view kCargoLockGlobs[] = {"Cargo.lock"};
+constexpr std::string_view kPomGlobs[] = {"pom.xml"};
+constexpr std::string_view kGradleBuildGlobs[] = {"build.gradle", "build.gradle.kts"};
+constexpr std::string_view kGradleCatalogGlobs[] = {"*.versions.toml"};
+constexpr std::string_view kMsBuildProjectGlobs[] = {"*.csproj", "*.fsproj", "*.vbproj",
+                                                     "Directory.Build.props"};
+constexpr std::string_view kCentralPackagesGlobs[] = {"Directory.Packages.props"};
+constexpr std::string_view kPackagesConfigGlobs[] = {"packages.config"};
+constexpr std::string_view kGemfileGlobs[] = {"Gemfile", "gems.rb"};
+constexpr std::string_view kGemfileLockGlobs[] = {"Gemfile.lock", "gems.locked"};
+constexpr std::string_view kComposerJsonGlobs[] = {"composer.json"};
+constexpr std::string_view kComposerLockGlobs[] = {"composer.lock"};
 
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
@@ -53,6 +64,17 @@ const Cataloger kCatalogers[] = {
     {.name = "go/go-mod", .globs = kGoModGlobs, .run = go::GoMod},
     {.name = "cargo/cargo-toml", .globs = kCargoTomlGlobs, .run = cargo::CargoToml},
     {.name = "cargo/cargo-lock", .globs = kCargoLockGlobs, .run = cargo::CargoLock},
+    {.name = "maven/pom", .globs = kPomGlobs, .run = maven::PomXml},
+    {.name = "gradle/build", .globs = kGradleBuildGlobs, .run = gradle::BuildGradle},
+    {.name = "gradle/version-catalog", .globs = kGradleCatalogGlobs, .run = gradle::LibsVersionsToml},
+    {.name = "nuget/project", .globs = kMsBuildProjectGlobs, .run = nuget::ProjectFile},
+    {.name = "nuget/central-packages", .globs = kCentralPackagesGlobs,
+     .run = nuget::DirectoryPackagesProps},
+    {.name = "nuget/packages-config", .globs = kPackagesConfigGlobs, .run = nuget::PackagesConfig},
+    {.name = "ruby/gemfile", .globs = kGemfileGlobs, .run = ruby::Gemfile},
+    {.name = "ruby/gemfile-lock", .globs = kGemfileLockGlobs, .run = ruby::GemfileLock},
+    {.name = "php/composer", .globs = kComposerJsonGlobs, .run = php::ComposerJson},
+    {.name = "php/composer-lock", .globs = kComposerLockGlobs, .run = php::ComposerLock},
 };
 
 }  // namespace

@@ -46,4 +46,24 @@ namespace cargo {
 void CargoToml(Context& ctx);
 void CargoLock(Context& ctx);
 }  // namespace cargo
+namespace maven {
+void PomXml(Context& ctx);
+}  // namespace maven
+namespace gradle {
+void BuildGradle(Context& ctx);
+void LibsVersionsToml(Context& ctx);
+}  // namespace gradle
+namespace nuget {
+void ProjectFile(Context& ctx);
+void DirectoryPackagesProps(Context& ctx);
+void PackagesConfig(Context& ctx);
+}  // namespace nuget
+namespace ruby {
+void Gemfile(Context& ctx);
+void GemfileLock(Context& ctx);
+}  // namespace ruby
+namespace php {
+void ComposerJson(Context& ctx);
+void ComposerLock(Context& ctx);
+}  // namespace php
 }  // namespace aisec::catalog
