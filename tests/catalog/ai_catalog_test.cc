@@ -1,13 +1,16 @@
 #include "catalog/ai_catalog.h"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
 #include <string>
 
 #include "core/data.h"
+#include "core/parse.h"
 #include "core/purl.h"
 
 namespace aisec::catalog {
@@ -59,6 +62,19 @@ TEST(AiCatalog, NoDuplicatesAfterNormalisation) {
   }
 }
 
+// Categories marked `packages: false` in categories.yaml are for detected services, models and
+// datasets; every other category must have packages.
+std::set<std::string> ComponentOnlyCategories() {
+  std::set<std::string> out;
+  auto doc = ParseYaml(*DataFile("catalog/categories.yaml"), "catalog/categories.yaml");
+  EXPECT_TRUE(doc.ok());
+  if (!doc.ok()) return out;
+  for (const auto& c : (*doc)["categories"]) {
+    if (c["packages"] && !c["packages"].as<bool>()) out.insert(c["id"].as<std::string>());
+  }
+  return out;
+}
+
 TEST(AiCatalog, EveryCategoryIsKnownAndUsed) {
   std::map<std::string, int> used;
   for (const auto& c : Shipped().categories()) used[c.id] = 0;
@@ -67,7 +83,33 @@ TEST(AiCatalog, EveryCategoryIsKnownAndUsed) {
     ASSERT_NE(it, used.end()) << p.name << " has unknown category " << p.category;
     ++it->second;
   }
-  for (const auto& [id, n] : used) EXPECT_GT(n, 0) << "category without entries: " << id;
+  const auto component_only = ComponentOnlyCategories();
+  for (const auto& [id, n] : used) {
+    if (component_only.count(id)) {
+      EXPECT_EQ(n, 0) << id << " is marked packages: false but has packages";
+    } else {
+      EXPECT_GT(n, 0) << "category without entries: " << id;
+    }
+  }
+}
+
+// The code detector attributes an import to the package that lists it (default: the name, with
+// '-' as '_' for Python and Rust). Two packages with one import name would both be reported as
+// used, and the undeclared one as shadow AI.
+TEST(AiCatalog, AnImportNameBelongsToOnePackagePerEcosystem) {
+  std::map<std::string, std::string> owner;
+  for (const auto& p : Shipped().packages()) {
+    std::vector<std::string> names = p.imports;
+    if (names.empty()) {
+      std::string n = p.name;
+      if (p.ecosystem == "pypi" || p.ecosystem == "cargo") std::replace(n.begin(), n.end(), '-', '_');
+      names.push_back(n);
+    }
+    for (const auto& n : names) {
+      auto [it, fresh] = owner.emplace(p.ecosystem + " " + n, p.name);
+      EXPECT_TRUE(fresh) << p.ecosystem << " import " << n << ": " << it->second << " and " << p.name;
+    }
+  }
 }
 
 TEST(AiCatalog, HasAPopularListForTyposquatChecks) {

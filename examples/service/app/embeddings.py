@@ -5,6 +5,7 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+from langchain.text_splitter import RecursiveCharacterTextSplitter
 from sentence_transformers import SentenceTransformer
 
 from app import settings
@@ -36,9 +37,13 @@ class HelpCentreIndex:
         ]
 
 
+_splitter = RecursiveCharacterTextSplitter(chunk_size=800, chunk_overlap=80)
+
+
 def _split(folder: Path):
     for doc in sorted(folder.glob("*.md")):
         for block in doc.read_text(encoding="utf-8").split("\n\n"):
             block = block.strip()
             if block and not block.startswith("#"):
-                yield Passage(source=doc.name, text=block)
+                for chunk in _splitter.split_text(block):
+                    yield Passage(source=doc.name, text=chunk)
