@@ -86,8 +86,8 @@ RSS_MB=$(sort -g "$OUT/aisec.rss" | tail -1 | awk '{printf "%.0f", $1/1024}')
 RATIO=$(awk -v a="$AISEC_S" -v b="$RG_S" 'BEGIN {printf "%.2f", a/b}')
 
 echo
-printf '%-32s %10s\n' "aisec scan (median wall)" "${AISEC_S}s"
-printf '%-32s %10s\n' "rg -c openai (median wall)" "${RG_S}s"
+printf '%-32s %10.2fs\n' "aisec scan (median wall)" "$AISEC_S"
+printf '%-32s %10.2fs\n' "rg -c openai (median wall)" "$RG_S"
 printf '%-32s %10s  %s\n' "aisec / ripgrep" "${RATIO}x" \
   "$(awk -v r="$RATIO" 'BEGIN {print (r <= 3) ? "meets the 3x target" : "MISSES the 3x target"}')"
 printf '%-32s %10s  %s\n' "aisec peak RSS" "${RSS_MB} MB" \
@@ -104,14 +104,17 @@ fi
 
 compare_cdxgen() {
   local target=$1 label=$2 aisec_s cdx_s
-  aisec_s=$(for _ in $(seq "$RUNS"); do time_once "$AISEC" scan "$target" --format cyclonedx -o /dev/null --quiet | cut -d' ' -f1; done | median)
+  aisec_s=$(for _ in $(seq "$RUNS"); do time_once "$AISEC" scan "$target" --format "$BOM_FORMAT" -o /dev/null --quiet | cut -d' ' -f1; done | median)
   cdx_s=$(FETCH_LICENSE=false CDXGEN_DEBUG_MODE=none time_once timeout "$CDXGEN_TIMEOUT" \
           "$CDX" --no-install-deps --spec-version 1.6 -o "$OUT/cdxgen-$label.json" "$target" | cut -d' ' -f1)
-  printf '%-32s aisec %8ss  cdxgen %8ss  cdxgen/aisec %6sx  %s\n' "$label" "$aisec_s" "$cdx_s" \
+  printf '%-24s aisec %7.2fs  cdxgen %7.2fs  cdxgen/aisec %6sx  %s\n' "$label" "$aisec_s" "$cdx_s" \
     "$(awk -v a="$aisec_s" -v c="$cdx_s" 'BEGIN {printf "%.1f", c/a}')" \
     "$(awk -v a="$aisec_s" -v c="$cdx_s" 'BEGIN {print (c/a >= 30) ? "meets the 30x target" : "MISSES the 30x target"}')"
 }
+# aisec writes the same kind of document as cdxgen when its CycloneDX reporter is built in.
+BOM_FORMAT=cyclonedx
+"$AISEC" scan "$ROOT/examples" --format cyclonedx -o /dev/null --quiet 2>/dev/null || [[ $? -eq 1 ]] || BOM_FORMAT=json
 echo
-echo "== cdxgen $("$CDX" --version 2>/dev/null | tail -1), offline (FETCH_LICENSE=false, --no-install-deps)"
+echo "== $("$CDX" --version 2>/dev/null | head -1) offline (FETCH_LICENSE=false, --no-install-deps); aisec --format $BOM_FORMAT"
 compare_cdxgen "$ROOT/examples" example
 compare_cdxgen "$CDXGEN_TREE" "$(basename "$CDXGEN_TREE")"

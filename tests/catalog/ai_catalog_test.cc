@@ -203,32 +203,28 @@ TEST(AiCatalog, LoadsASmallCatalogue) {
   EXPECT_TRUE(cat->packages()[0].popular);
 }
 
+// Loading `packages` (with kCategories) fails with a message that mentions `why`.
+void ExpectRejected(const std::string& packages, const std::string& why) {
+  auto cat = AiCatalog::Load("version: 1\npackages:\n" + packages, kCategories);
+  ASSERT_FALSE(cat.ok()) << packages;
+  EXPECT_NE(cat.error().message.find(why), std::string::npos) << cat.error().message;
+}
+
 TEST(AiCatalog, RejectsDuplicatesAfterNormalisation) {
-  auto cat = AiCatalog::Load(
-      "version: 1\npackages:\n"
+  ExpectRejected(
       "  - {name: sentence-transformers, ecosystem: pypi, category: nlp, provider: HF}\n"
       "  - {name: Sentence_Transformers, ecosystem: pypi, category: nlp, provider: HF}\n",
-      kCategories);
-  ASSERT_FALSE(cat.ok());
-  EXPECT_NE(cat.error().message.find("duplicate"), std::string::npos);
+      "duplicate");
 }
 
 TEST(AiCatalog, RejectsUnknownCategory) {
-  auto cat = AiCatalog::Load(
-      "version: 1\npackages:\n"
-      "  - {name: openai, ecosystem: pypi, category: chatbots, provider: OpenAI}\n",
-      kCategories);
-  ASSERT_FALSE(cat.ok());
-  EXPECT_NE(cat.error().message.find("category"), std::string::npos);
+  ExpectRejected("  - {name: openai, ecosystem: pypi, category: chatbots, provider: OpenAI}\n",
+                 "category");
 }
 
 TEST(AiCatalog, RejectsUnknownEcosystem) {
-  auto cat = AiCatalog::Load(
-      "version: 1\npackages:\n"
-      "  - {name: openai, ecosystem: pip, category: llm-sdk, provider: OpenAI}\n",
-      kCategories);
-  ASSERT_FALSE(cat.ok());
-  EXPECT_NE(cat.error().message.find("ecosystem"), std::string::npos);
+  ExpectRejected("  - {name: openai, ecosystem: pip, category: llm-sdk, provider: OpenAI}\n",
+                 "ecosystem");
 }
 
 TEST(AiCatalog, DataFilesCarryAVersion) {
