@@ -1,0 +1,1 @@
+"""Support assistant: answers customer questions from the help centre."""
