@@ -1,0 +1,50 @@
+#include "formats/pickle/sniff.h"
+
+#include <algorithm>
+
+#include "formats/pickle/analysis.h"
+#include "formats/pickle/opcodes.h"
+
+namespace aisec::formats::pickle {
+namespace {
+
+// Opcodes a protocol 0/1 pickler starts a stream with.
+bool PlausibleFirst(uint8_t c) {
+  switch (c) {
+    case op::kMark: case op::kGlobal: case op::kEmptyList: case op::kEmptyDict:
+    case op::kEmptyTuple: case op::kNone: case op::kInt: case op::kLong: case op::kString:
+    case op::kUnicode: case op::kFloat: case op::kBinInt: case op::kBinInt1: case op::kBinInt2:
+    case op::kBinUnicode: case op::kShortBinString: case op::kBinString: case op::kBinFloat:
+    case op::kPersId:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ParsesCleanly(std::string_view head, uint64_t min_opcodes) {
+  auto in = source::OpenMemory(head);
+  Limits limits;
+  limits.max_pickles = 1;
+  limits.max_line = 256;
+  Analysis a = Analyze(*in, limits);
+  // Running out of head is fine; anything else the real unpickler would refuse too.
+  bool clean = !a.error || (!a.limit_stop && a.error_message.starts_with("truncated"));
+  return clean && (a.pickles == 1 || a.opcodes >= min_opcodes);
+}
+
+}  // namespace
+
+bool LooksLikePickle(std::string_view head) {
+  if (head.size() < 2) return false;
+  auto first = static_cast<uint8_t>(head[0]);
+  if (first == op::kProto) {
+    auto proto = static_cast<uint8_t>(head[1]);
+    if (proto < 2 || proto > kHighestProtocol) return false;
+    return ParsesCleanly(head, std::min<uint64_t>(3, head.size() / 8 + 1));
+  }
+  if (!PlausibleFirst(first)) return false;
+  return ParsesCleanly(head, 4);
+}
+
+}  // namespace aisec::formats::pickle
