@@ -13,7 +13,7 @@
 
 namespace aisec::formats::pickle {
 
-struct Limits {
+struct Options {
   uint32_t max_stack = 1u << 20;      // values on the stack
   uint32_t max_marks = 1u << 16;      // nesting (MARK depth)
   uint32_t max_memo = 8u << 20;       // memo entries; beyond, new entries are not kept
@@ -22,6 +22,10 @@ struct Limits {
   uint32_t max_imports = 1u << 16;    // distinct imports recorded
   uint32_t max_calls = 1u << 16;      // distinct calls recorded
   uint32_t max_pickles = 0;           // pickles to read from the stream; 0 = until the end
+  // joblib's NumpyPickler writes each array's bytes (or, for object arrays, a nested pickle)
+  // right after the BUILD of its NumpyArrayWrapper; follow that layout exactly as joblib's
+  // loader does, so that the raw bytes are skipped and the stream resumes where it resumes.
+  bool joblib_arrays = false;
 };
 
 // How an import was requested.
@@ -51,6 +55,8 @@ struct Call {
   uint64_t count = 0;
   std::string args;          // summary of the first call's arguments
   uint32_t pickle = 0;
+  bool indirect = false;     // the callable is itself computed (a call result, a persistent
+                             // object, or unknown): a way around name-based deny-lists
 };
 
 struct Analysis {
@@ -70,8 +76,8 @@ struct Analysis {
   std::vector<std::string> limits_hit;  // limits that made the analysis approximate
 };
 
-// Reads pickles from `in` until its end (or limits.max_pickles). Never fails: problems are
+// Reads pickles from `in` until its end (or options.max_pickles). Never fails: problems are
 // recorded in the Analysis, and everything seen before them is kept.
-Analysis Analyze(source::InputStream& in, const Limits& limits = {});
+Analysis Analyze(source::InputStream& in, const Options& options = {});
 
 }  // namespace aisec::formats::pickle

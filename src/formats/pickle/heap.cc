@@ -19,6 +19,30 @@ uint32_t Heap::AddItems(const Value* items, uint32_t count) {
   return id;
 }
 
+void Heap::AppendItems(uint32_t node, const Value* items, uint32_t count, uint32_t cap) {
+  Node& n = nodes_[node];
+  n.full_size += count;
+  uint32_t take = n.length >= cap ? 0 : std::min(count, cap - n.length);
+  if (take == 0) return;
+  if (n.offset + n.length != children_.size()) {
+    // Not the last block of the arena: move it to the end (at most `cap` items), the old copy
+    // becomes garbage for the next collection.
+    uint64_t from = n.offset;
+    children_.reserve(children_.size() + n.length + take);
+    n.offset = children_.size();
+    for (uint32_t i = 0; i < n.length; ++i) children_.push_back(children_[from + i]);
+  }
+  children_.insert(children_.end(), items, items + take);
+  n.length += take;
+}
+
+uint32_t Heap::AddObject(uint32_t call, Value args) {
+  Value items[2] = {args, Value::Of(Kind::kAbsent)};
+  uint32_t id = AddItems(items, 2);
+  nodes_[id].full_size = call;
+  return id;
+}
+
 uint32_t Heap::Move(uint32_t old, Space& to, std::vector<uint32_t>& forward) {
   if (old >= forward.size()) return old;  // cannot happen for values the machine made
   if (forward[old] != UINT32_MAX) return forward[old];

@@ -20,12 +20,12 @@ enum class Kind : uint8_t {
   kStr,         // ref: heap node
   kBytes,       // ref: heap node (bytes, bytearray)
   kTuple,       // ref: heap node with items
-  kList,
-  kDict,
+  kList,        // ref: heap node with the first items (kMaxContainerItems)
+  kDict,        // ref: heap node with the first keys and values, alternating
   kSet,
   kFrozenSet,
   kGlobal,      // ref: index of the Import it came from
-  kObject,      // ref: index of the Call that produced it
+  kObject,      // ref: heap node [args, state] naming the Call that produced it
   kPersistent,  // ref: heap node with one item, the persistent id
   kBuffer,      // out-of-band buffer (NEXT_BUFFER)
   kUnknown,     // something the machine cannot know (memo beyond limits)
@@ -44,10 +44,14 @@ struct Value {
   static Value Of(Kind k, uint32_t ref = 0, uint8_t flags = 0) { return Value{k, flags, 0, ref}; }
   bool HasNode() const {
     return kind == Kind::kStr || kind == Kind::kBytes || kind == Kind::kTuple ||
+           kind == Kind::kList || kind == Kind::kDict || kind == Kind::kObject ||
            kind == Kind::kPersistent;
   }
 };
 static_assert(sizeof(Value) == 8);
+
+// Lists and dicts keep their first items only (evidence and format hooks need no more).
+inline constexpr uint32_t kMaxContainerItems = 128;
 
 class Heap {
  public:
@@ -56,6 +60,12 @@ class Heap {
   uint32_t AddBytes(std::string_view kept, uint64_t full_size);
   // A node for `count` items, copied from `items`.
   uint32_t AddItems(const Value* items, uint32_t count);
+  // Appends to a list or dict node, keeping at most `cap` items; TotalItems() counts them all.
+  void AppendItems(uint32_t node, const Value* items, uint32_t count, uint32_t cap);
+  // An object made by call number `call` with `args`; its state (set by BUILD) starts absent.
+  uint32_t AddObject(uint32_t call, Value args);
+  uint32_t ObjectCall(uint32_t node) const { return static_cast<uint32_t>(nodes_[node].full_size); }
+  void SetItem(uint32_t node, uint32_t i, Value v) { children_[nodes_[node].offset + i] = v; }
 
   std::string_view Bytes(uint32_t node) const {
     const Node& n = nodes_[node];
@@ -64,6 +74,7 @@ class Heap {
   uint64_t FullSize(uint32_t node) const { return nodes_[node].full_size; }
   const Value* Items(uint32_t node) const { return children_.data() + nodes_[node].offset; }
   uint32_t ItemCount(uint32_t node) const { return nodes_[node].length; }
+  uint64_t TotalItems(uint32_t node) const { return nodes_[node].full_size; }
 
   // True when a collection would free enough to be worth it.
   bool WantsCollect() const {
@@ -83,7 +94,8 @@ class Heap {
     uint64_t offset;     // into bytes_ (strings) or children_ (items)
     uint32_t length;     // bytes kept, or item count
     uint32_t is_items;   // 1 when the node holds items
-    uint64_t full_size;  // size of the string in the stream
+    uint64_t full_size;  // strings: size in the stream; containers: items appended in all;
+                         // objects: the call number
   };
 
   struct Space {

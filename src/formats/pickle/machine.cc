@@ -32,13 +32,13 @@ bool NeverStr(Kind k) {
 
 }  // namespace
 
-Machine::Machine(source::InputStream& in, const Limits& limits, Analysis& out)
+Machine::Machine(source::InputStream& in, const Options& options, Analysis& out)
     : in_(in),
-      limits_(limits),
+      options_(options),
       out_(out),
-      stack_(limits.max_stack, limits.max_marks),
-      memo_(limits.max_memo),
-      recorder_(out, limits, heap_) {}
+      stack_(options.max_stack, options.max_marks),
+      memo_(options.max_memo),
+      recorder_(out, options, heap_) {}
 
 Machine::End Machine::RunOne(uint32_t index) {
   stack_.Clear();
@@ -117,7 +117,7 @@ bool Machine::Step(uint8_t code) {
 
 bool Machine::StepContainers(uint8_t code) {
   size_t start;
-  Value a, b;
+  Value a;
   Value* top;
   switch (code) {
     case op::kMark: return stack_.Mark() || Limit("MARK nesting");
@@ -137,29 +137,47 @@ bool Machine::StepContainers(uint8_t code) {
       stack_.Truncate(start);
       return Push(t);
     }
-    case op::kEmptyList: return Push(Value::Of(Kind::kList));
-    case op::kEmptyDict: return Push(Value::Of(Kind::kDict));
+    case op::kEmptyList: return Push(Value::Of(Kind::kList, heap_.AddItems(nullptr, 0)));
+    case op::kEmptyDict: return Push(Value::Of(Kind::kDict, heap_.AddItems(nullptr, 0)));
     case op::kEmptySet: return Push(Value::Of(Kind::kSet));
     case op::kList:
-    case op::kDict:
-    case op::kFrozenSet: {
+    case op::kDict: {
       if (!PopMark(&start)) return false;
-      if (code == op::kDict && ((stack_.size() - start) & 1)) return Fail("odd number of items for DICT");
+      uint32_t n = static_cast<uint32_t>(stack_.size() - start);
+      if (code == op::kDict && (n & 1)) return Fail("odd number of items for DICT");
+      Value c = Value::Of(code == op::kList ? Kind::kList : Kind::kDict, heap_.AddItems(nullptr, 0));
+      heap_.AppendItems(c.ref, stack_.At(start), n, kMaxContainerItems);
       stack_.Truncate(start);
-      return Push(Value::Of(code == op::kList ? Kind::kList
-                            : code == op::kDict ? Kind::kDict : Kind::kFrozenSet));
+      return Push(c);
     }
-    case op::kAppend: return Pop(&a) && Top(&top);
-    case op::kSetItem: return Pop(&a) && Pop(&b) && Top(&top);
+    case op::kFrozenSet:
+      if (!PopMark(&start)) return false;
+      stack_.Truncate(start);
+      return Push(Value::Of(Kind::kFrozenSet));
+    case op::kAppend:
+      if (!Pop(&a) || !Top(&top)) return false;
+      if (top->kind == Kind::kList) heap_.AppendItems(top->ref, &a, 1, kMaxContainerItems);
+      return true;
+    case op::kSetItem: {
+      Value kv[2];
+      if (!Pop(&kv[1]) || !Pop(&kv[0]) || !Top(&top)) return false;
+      if (top->kind == Kind::kDict) heap_.AppendItems(top->ref, kv, 2, kMaxContainerItems);
+      return true;
+    }
     case op::kAppends:
     case op::kSetItems:
     case op::kAddItems: {
       if (!PopMark(&start)) return false;
-      if (code == op::kSetItems && ((stack_.size() - start) & 1)) {
-        return Fail("odd number of items for SETITEMS");
+      uint32_t n = static_cast<uint32_t>(stack_.size() - start);
+      if (code == op::kSetItems && (n & 1)) return Fail("odd number of items for SETITEMS");
+      top = stack_.BelowFrame(start);  // the container, under the items just framed
+      if (top == nullptr) return Fail("unpickling stack underflow");
+      Kind want = code == op::kAppends ? Kind::kList : code == op::kSetItems ? Kind::kDict : Kind::kSet;
+      if (top->kind == want && want != Kind::kSet) {
+        heap_.AppendItems(top->ref, stack_.At(start), n, kMaxContainerItems);
       }
       stack_.Truncate(start);
-      return Top(&top);
+      return true;
     }
     case op::kPop:
       if (stack_.Pop(&a)) return true;
@@ -199,23 +217,17 @@ bool Machine::StepObjects(uint8_t code) {
     case op::kExt4: return Arg(4, &p) && Ext(Le<int32_t>(p));
     case op::kReduce:
       if (!Pop(&args) || !Top(&top)) return false;
-      *top = recorder_.AddCall(*top, CallOp::kReduce, op_offset_,
-                               [&] { return recorder_.Describe(args); });
+      *top = recorder_.AddCall(*top, CallOp::kReduce, op_offset_, args);
       return true;
     case op::kBuild:
       if (!Pop(&args) || !Top(&top)) return false;
-      recorder_.AddCall(*top, CallOp::kBuild, op_offset_,
-                        [&] { return "(" + recorder_.Describe(args) + ",)"; });
-      return true;
+      return AfterBuild(recorder_.AddCall(*top, CallOp::kBuild, op_offset_, args));
     case op::kNewObj:
       if (!Pop(&args) || !Pop(&cls)) return false;
-      return Push(recorder_.AddCall(cls, CallOp::kNewObj, op_offset_,
-                                    [&] { return recorder_.Describe(args); }));
+      return Push(recorder_.AddCall(cls, CallOp::kNewObj, op_offset_, args));
     case op::kNewObjEx:
       if (!Pop(&kwargs) || !Pop(&args) || !Pop(&cls)) return false;
-      return Push(recorder_.AddCall(cls, CallOp::kNewObjEx, op_offset_, [&] {
-        return recorder_.Describe(args) + ", **" + recorder_.Describe(kwargs);
-      }));
+      return Push(recorder_.AddCall(cls, CallOp::kNewObjEx, op_offset_, args, kwargs));
     case op::kObj:
       if (!PopMark(&start)) return false;
       if (stack_.size() == start) return Fail("OBJ without a class");
@@ -255,13 +267,13 @@ bool Machine::StepText(uint8_t code) {
       if (!ReadLine(&line)) return false;
       auto s = code == op::kString ? DecodeStringLiteral(line) : DecodeRawUnicodeEscape(line);
       if (!s) return Fail("invalid " + std::string(OpcodeName(code)) + " argument");
-      size_t keep = std::min<size_t>(s->size(), limits_.max_kept_string);
+      size_t keep = std::min<size_t>(s->size(), options_.max_kept_string);
       uint8_t flags = keep < s->size() ? kTruncated : 0;
       return Push(Value::Of(Kind::kStr, heap_.AddBytes(std::string_view(*s).substr(0, keep), s->size()), flags));
     }
     case op::kPersId: {
       if (!ReadLine(&line)) return false;
-      size_t keep = std::min<size_t>(line.size(), limits_.max_kept_string);
+      size_t keep = std::min<size_t>(line.size(), options_.max_kept_string);
       Value pid = Value::Of(Kind::kStr, heap_.AddBytes(std::string_view(line).substr(0, keep), line.size()));
       ++out_.persistent_ids;
       return Push(Value::Of(Kind::kPersistent, heap_.AddItems(&pid, 1)));
@@ -298,7 +310,7 @@ bool Machine::ReadLine(std::string* line) {
     std::string_view avail(in_.data(), in_.available());
     size_t nl = avail.find('\n');
     size_t take = nl == std::string_view::npos ? avail.size() : nl;
-    if (line->size() + take > limits_.max_line) return Limit("text argument length");
+    if (line->size() + take > options_.max_line) return Limit("text argument length");
     line->append(avail.substr(0, take));
     if (nl != std::string_view::npos) {
       in_.Advance(nl + 1);
@@ -310,7 +322,7 @@ bool Machine::ReadLine(std::string* line) {
 
 // Keeps a bounded prefix and skips the rest (tensor data is never read into memory).
 bool Machine::PushBytes(Kind kind, uint64_t len, uint8_t flags) {
-  size_t keep = static_cast<size_t>(std::min<uint64_t>(len, limits_.max_kept_string));
+  size_t keep = static_cast<size_t>(std::min<uint64_t>(len, options_.max_kept_string));
   uint32_t node;
   if (keep <= in_.capacity()) {
     if (!in_.Ensure(keep)) return Fail("truncated: a string runs past the end of the stream");
@@ -388,9 +400,9 @@ bool Machine::Ext(int64_t code) {
 // INST and OBJ: the items of the current MARK frame are the arguments.
 bool Machine::CallFrame(CallOp op, size_t start, Value callable, bool callable_in_frame) {
   size_t first = start + (callable_in_frame ? 1 : 0);
-  Value result = recorder_.AddCall(callable, op, op_offset_, [&] {
-    return recorder_.DescribeItems(stack_.At(first), stack_.size() - first);
-  });
+  uint32_t n = static_cast<uint32_t>(stack_.size() - first);
+  Value args = Value::Of(Kind::kTuple, heap_.AddItems(stack_.At(first), n));
+  Value result = recorder_.AddCall(callable, op, op_offset_, args);
   stack_.Truncate(start);
   return Push(result);
 }
@@ -429,10 +441,10 @@ void Machine::Collect() {
   });
 }
 
-Analysis Analyze(source::InputStream& in, const Limits& limits) {
+Analysis Analyze(source::InputStream& in, const Options& options) {
   Analysis out;
-  Machine machine(in, limits, out);
-  for (uint32_t index = 0; limits.max_pickles == 0 || index < limits.max_pickles; ++index) {
+  Machine machine(in, options, out);
+  for (uint32_t index = 0; options.max_pickles == 0 || index < options.max_pickles; ++index) {
     if (index > 0) {
       if (in.AtEnd()) break;
       if (!IsOpcode(static_cast<uint8_t>(*in.data()))) {

@@ -3,6 +3,7 @@
 // CPython's unpickler on symbolic values: where the real machine would import, it records an
 // Import; where it would call, it records a Call and pushes a value standing for the result.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,7 +17,7 @@ namespace aisec::formats::pickle {
 
 class Machine {
  public:
-  Machine(source::InputStream& in, const Limits& limits, Analysis& out);
+  Machine(source::InputStream& in, const Options& options, Analysis& out);
   Machine(const Machine&) = delete;
   Machine& operator=(const Machine&) = delete;
 
@@ -46,15 +47,21 @@ class Machine {
   bool StackGlobal();
   bool Ext(int64_t code);
   bool CallFrame(CallOp op, size_t start, Value callable, bool callable_in_frame);
+  bool AfterBuild(Value object);  // joblib.cc
   bool Memoize(uint64_t key);
   bool Get(uint64_t key);
 
+  std::string_view CallableOf(Value object) const;
   bool Fail(std::string message);
   bool Limit(std::string_view what);
   void Collect();
 
+  // Lookups in retained values, for format hooks.
+  const Value* DictGet(Value dict, std::string_view key) const;
+  std::optional<int64_t> IntOf(Value v) const;
+
   source::InputStream& in_;
-  const Limits& limits_;
+  const Options& options_;
   Analysis& out_;
   Heap heap_;
   ValueStack stack_;

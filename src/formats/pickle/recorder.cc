@@ -47,7 +47,7 @@ Value Recorder::AddImport(std::string_view module, std::string_view name, Import
     ++out_.imports[it->second].count;
     return Value::Of(Kind::kGlobal, it->second);
   }
-  if (out_.imports.size() >= limits_.max_imports) {
+  if (out_.imports.size() >= options_.max_imports) {
     NoteLimit("distinct imports");
     return Value::Of(Kind::kUnknown);
   }
@@ -64,7 +64,7 @@ Value Recorder::AddImport(std::string_view module, std::string_view name, Import
 
 Value Recorder::UnresolvedImport(std::string operands, ImportOp op, int64_t ext_code,
                                  uint64_t offset) {
-  if (out_.imports.size() >= limits_.max_imports) {
+  if (out_.imports.size() >= options_.max_imports) {
     NoteLimit("distinct imports");
     return Value::Of(Kind::kUnknown);
   }
@@ -86,10 +86,32 @@ void Recorder::NoteLimit(std::string_view what) {
   }
 }
 
+Value Recorder::AddCall(Value callable, CallOp op, uint64_t offset, Value args, Value kwargs) {
+  uint32_t* slot = Slot(callable, op);
+  uint32_t index;
+  if (slot != nullptr && *slot != kNone) {
+    index = *slot;
+    ++out_.calls[index].count;
+  } else if (out_.calls.size() >= options_.max_calls) {
+    NoteLimit("distinct calls");
+    return op == CallOp::kBuild ? callable : Value::Of(Kind::kUnknown);
+  } else {
+    index = NewCall(callable, op, offset, args, kwargs);
+    if (slot != nullptr) *slot = index;
+  }
+  if (op == CallOp::kBuild) {
+    if (callable.kind == Kind::kObject) heap_.SetItem(callable.ref, 1, args);
+    return callable;
+  }
+  return Value::Of(Kind::kObject, heap_.AddObject(index, args));
+}
+
 uint32_t* Recorder::Slot(Value callable, CallOp op) {
   if (callable.kind == Kind::kGlobal || callable.kind == Kind::kObject) {
+    // Objects aggregate by the call that made them: every result of getattr(...) is one callable.
+    uint32_t id = callable.kind == Kind::kObject ? heap_.ObjectCall(callable.ref) : callable.ref;
     uint64_t key = (static_cast<uint64_t>(callable.kind) << 48) |
-                   (static_cast<uint64_t>(callable.ref) << 8) | static_cast<uint64_t>(op);
+                   (static_cast<uint64_t>(id) << 8) | static_cast<uint64_t>(op);
     return &call_by_value_.try_emplace(key, kNone).first->second;
   }
   std::string key = CallableName(callable, op);
@@ -104,15 +126,20 @@ std::string Recorder::CallableName(Value callable, CallOp op) const {
   return name;
 }
 
-uint32_t Recorder::NewCall(Value callable, CallOp op, uint64_t offset, std::string args) {
+uint32_t Recorder::NewCall(Value callable, CallOp op, uint64_t offset, Value args, Value kwargs) {
   uint32_t index = static_cast<uint32_t>(out_.calls.size());
+  std::string text = Describe(args);
+  if (op == CallOp::kBuild) text = "(" + text + ",)";
+  if (op == CallOp::kNewObjEx) text += ", **" + Describe(kwargs);
   pickle::Call call{.callable = CallableName(callable, op),
-            .op = op,
-            .offset = offset,
-            .count = 1,
-            .args = std::move(args),
-            .pickle = pickle_};
+                    .op = op,
+                    .offset = offset,
+                    .count = 1,
+                    .args = std::move(text),
+                    .pickle = pickle_};
   if (callable.kind == Kind::kGlobal) call.import_index = callable.ref;
+  call.indirect = callable.kind == Kind::kObject || callable.kind == Kind::kPersistent ||
+                  callable.kind == Kind::kUnknown;
   out_.calls.push_back(std::move(call));
   return index;
 }
@@ -120,12 +147,6 @@ uint32_t Recorder::NewCall(Value callable, CallOp op, uint64_t offset, std::stri
 std::string Recorder::Describe(Value v, size_t budget) const {
   std::string out;
   DescribeInto(v, 0, budget, out);
-  return out;
-}
-
-std::string Recorder::DescribeItems(const Value* items, size_t count, size_t budget) const {
-  std::string out;
-  DescribeItemsInto(items, count, 0, budget, out);
   return out;
 }
 
@@ -143,6 +164,29 @@ void Recorder::DescribeItemsInto(const Value* items, size_t count, int depth, si
   }
   if (count == 1) out += ',';
   out += ')';
+}
+
+void Recorder::DescribeContainer(Value v, int depth, size_t budget, std::string& out) const {
+  bool dict = v.kind == Kind::kDict;
+  out += dict ? '{' : '[';
+  const Value* items = heap_.Items(v.ref);
+  uint32_t n = heap_.ItemCount(v.ref);
+  size_t start = out.size();
+  uint32_t step = dict ? 2 : 1;
+  for (uint32_t i = 0; i + step <= n; i += step) {
+    if (i > 0) out += ", ";
+    if (depth >= kMaxDepth || i / step >= kMaxItemsShown || out.size() - start >= budget) {
+      out += "...";
+      break;
+    }
+    DescribeInto(items[i], depth + 1, budget / 2, out);
+    if (dict) {
+      out += ": ";
+      DescribeInto(items[i + 1], depth + 1, budget / 2, out);
+    }
+  }
+  if (heap_.TotalItems(v.ref) > n && !out.ends_with("...")) out += n ? ", ..." : "...";
+  out += dict ? '}' : ']';
 }
 
 void Recorder::DescribeInto(Value v, int depth, size_t budget, std::string& out) const {
@@ -170,8 +214,10 @@ void Recorder::DescribeInto(Value v, int depth, size_t budget, std::string& out)
       }
       DescribeItemsInto(heap_.Items(v.ref), heap_.ItemCount(v.ref), depth, budget, out);
       return;
-    case Kind::kList: out += "[...]"; return;
-    case Kind::kDict: out += "{...}"; return;
+    case Kind::kList:
+    case Kind::kDict:
+      DescribeContainer(v, depth, budget, out);
+      return;
     case Kind::kSet: out += "set(...)"; return;
     case Kind::kFrozenSet: out += "frozenset(...)"; return;
     case Kind::kGlobal: {
@@ -185,12 +231,16 @@ void Recorder::DescribeInto(Value v, int depth, size_t budget, std::string& out)
       return;
     }
     case Kind::kObject: {
-      const auto& call = out_.calls[v.ref];
-      out += call.callable;
-      if (depth < kMaxDepth && out.size() < 4 * budget) {
-        out += call.args;
-      } else {
+      out += out_.calls[heap_.ObjectCall(v.ref)].callable;
+      Value args = heap_.Items(v.ref)[0];
+      if (depth >= kMaxDepth) {
         out += "(...)";
+      } else if (args.kind == Kind::kTuple) {
+        DescribeInto(args, depth + 1, budget / 2, out);
+      } else {
+        out += "(*";
+        DescribeInto(args, depth + 1, budget / 2, out);
+        out += ")";
       }
       return;
     }

@@ -15,12 +15,13 @@ namespace aisec::formats::pickle {
 
 class Recorder {
  public:
-  Recorder(Analysis& out, const Limits& limits, const Heap& heap)
-      : out_(out), limits_(limits), heap_(heap) {}
+  Recorder(Analysis& out, const Options& options, Heap& heap)
+      : out_(out), options_(options), heap_(heap) {}
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
   void set_pickle(uint32_t index) { pickle_ = index; }
+  uint32_t pickle() const { return pickle_; }
 
   // The value a GLOBAL/STACK_GLOBAL/INST leaves on the stack (kUnknown past the import limit).
   Value AddImport(std::string_view module, std::string_view name, ImportOp op, uint64_t offset);
@@ -28,43 +29,29 @@ class Recorder {
   // (described by `operands`) or an extension code.
   Value UnresolvedImport(std::string operands, ImportOp op, int64_t ext_code, uint64_t offset);
 
-  // Records a call of `callable` and returns the value standing for its result. `describe_args`
-  // is called only when the call is new (aggregated calls keep their first arguments).
-  template <typename DescribeArgs>
-  Value AddCall(Value callable, CallOp op, uint64_t offset, DescribeArgs&& describe_args) {
-    uint32_t* slot = Slot(callable, op);
-    if (slot != nullptr && *slot != kNone) {
-      ++out_.calls[*slot].count;
-      return Value::Of(Kind::kObject, *slot);
-    }
-    if (out_.calls.size() >= limits_.max_calls) {
-      NoteLimit("distinct calls");
-      return Value::Of(Kind::kUnknown);
-    }
-    uint32_t index = NewCall(callable, op, offset, describe_args());
-    if (slot != nullptr) *slot = index;
-    return Value::Of(Kind::kObject, index);
-  }
+  // Records a call of `callable` with `args` (and `kwargs` for NEWOBJ_EX) and returns the
+  // object standing for its result (for BUILD, the object built, unchanged).
+  Value AddCall(Value callable, CallOp op, uint64_t offset, Value args,
+                Value kwargs = Value::Of(Kind::kAbsent));
 
   // A short, Python-like rendering of a value, at most about `budget` bytes.
   std::string Describe(Value v, size_t budget = 160) const;
-  // The items of a MARK frame or tuple, rendered as a tuple.
-  std::string DescribeItems(const Value* items, size_t count, size_t budget = 160) const;
   void NoteLimit(std::string_view what);
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
 
   uint32_t* Slot(Value callable, CallOp op);
-  uint32_t NewCall(Value callable, CallOp op, uint64_t offset, std::string args);
+  uint32_t NewCall(Value callable, CallOp op, uint64_t offset, Value args, Value kwargs);
   void DescribeInto(Value v, int depth, size_t budget, std::string& out) const;
+  void DescribeContainer(Value v, int depth, size_t budget, std::string& out) const;
   void DescribeItemsInto(const Value* items, size_t count, int depth, size_t budget,
                          std::string& out) const;
   std::string CallableName(Value callable, CallOp op) const;
 
   Analysis& out_;
-  const Limits& limits_;
-  const Heap& heap_;
+  const Options& options_;
+  Heap& heap_;
   uint32_t pickle_ = 0;
   std::unordered_map<std::string, uint32_t> import_by_name_;   // "module\nname"
   std::unordered_map<uint64_t, uint32_t> call_by_value_;       // kind, ref and op

@@ -24,10 +24,10 @@ bool PlausibleFirst(uint8_t c) {
 
 bool ParsesCleanly(std::string_view head, uint64_t min_opcodes) {
   auto in = source::OpenMemory(head);
-  Limits limits;
-  limits.max_pickles = 1;
-  limits.max_line = 256;
-  Analysis a = Analyze(*in, limits);
+  Options options;
+  options.max_pickles = 1;
+  options.max_line = 256;
+  Analysis a = Analyze(*in, options);
   // Running out of head is fine; anything else the real unpickler would refuse too.
   bool clean = !a.error || (!a.limit_stop && a.error_message.starts_with("truncated"));
   return clean && (a.pickles == 1 || a.opcodes >= min_opcodes);

@@ -48,6 +48,9 @@ class ValueStack {
     return true;
   }
   const Value* At(size_t i) const { return values_.data() + i; }
+  // The value just below position `start` when it is in the current frame (after PopMark:
+  // the container that APPENDS/SETITEMS/ADDITEMS fill).
+  Value* BelowFrame(size_t start) { return start > Base() ? &values_[start - 1] : nullptr; }
   size_t size() const { return values_.size(); }
   void Truncate(size_t n) { values_.resize(n); }
   void Clear() {

@@ -14,7 +14,7 @@ namespace {
 
 using namespace std::string_literals;
 
-Analysis Scan(const std::string& bytes, Limits limits = {}) {
+Analysis Scan(const std::string& bytes, Options limits = {}) {
   auto in = source::OpenMemory(bytes);
   return Analyze(*in, limits);
 }
@@ -143,7 +143,7 @@ TEST(PickleAnalysis, TrailingNonPickleDataStops) {
 }
 
 TEST(PickleAnalysis, MaxPicklesStopsBeforeRawData) {
-  Limits limits;
+  Options limits;
   limits.max_pickles = 1;
   auto a = Scan("K\x01.cos\nsystem\n."s, limits);
   EXPECT_EQ(a.pickles, 1u);
@@ -202,7 +202,7 @@ TEST(PickleAnalysis, CallsAreAggregatedPerCallable) {
 }
 
 TEST(PickleAnalysis, StackLimitStopsWithALimitError) {
-  Limits limits;
+  Options limits;
   limits.max_stack = 10;
   std::string p = "\x80\x02(";
   for (int i = 0; i < 20; ++i) p += "K\x01";
@@ -213,7 +213,7 @@ TEST(PickleAnalysis, StackLimitStopsWithALimitError) {
 }
 
 TEST(PickleAnalysis, MemoLimitGivesUnknownsNotErrors) {
-  Limits limits;
+  Options limits;
   limits.max_memo = 1;
   auto a = Scan("\x80\x04\x8c\x02os\x94\x8c\x06system\x94\x30\x30h\x00h\x01\x93."s, limits);
   EXPECT_FALSE(a.error) << a.error_message;
