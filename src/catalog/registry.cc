@@ -21,6 +21,10 @@ constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 
+// Compressed joblib dumps are recognised by name; everything else of the model formats by bytes.
+constexpr std::string_view kJoblibGlobs[] = {"*.joblib", "*.jbl", "*.pkl.z", "*.pkl.gz",
+                                             "*.pkl.bz2", "*.pkl.xz", "*.pkl.lzma", "*.pkl.lz4"};
+
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
     {.name = "code/notebook", .globs = kNotebookGlobs, .run = code::NotebookCode},
@@ -39,6 +43,12 @@ const Cataloger kCatalogers[] = {
     {.name = "python/notebook", .globs = kNotebookGlobs, .run = python::JupyterNotebook},
     {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
+    {.name = "model/pickle", .globs = kJoblibGlobs, .run = model::PickleFiles,
+     .claims_content = model::ClaimsPickleContent},
+    {.name = "model/zip", .globs = {}, .run = model::ZipModelFiles,
+     .claims_content = model::ClaimsZipContent},
+    {.name = "model/numpy", .globs = {}, .run = model::NumpyFiles,
+     .claims_content = model::ClaimsNumpyContent},
 };
 
 }  // namespace

@@ -33,4 +33,12 @@ namespace mcp {
 void McpConfig(Context& ctx);
 bool ClaimsMcpConfig(std::string_view rel_path);
 }  // namespace mcp
+namespace model {
+bool ClaimsPickleContent(std::string_view head);
+void PickleFiles(Context& ctx);
+bool ClaimsZipContent(std::string_view head);
+void ZipModelFiles(Context& ctx);
+bool ClaimsNumpyContent(std::string_view head);
+void NumpyFiles(Context& ctx);
+}  // namespace model
 }  // namespace aisec::catalog
