@@ -22,7 +22,9 @@ bool PlausibleFirst(uint8_t c) {
   }
 }
 
-bool ParsesCleanly(std::string_view head, uint64_t min_opcodes) {
+// `tolerant`: a later error is accepted once min_opcodes opcodes have parsed (joblib writes raw
+// array bytes between opcodes; a PROTO header is already strong evidence).
+bool ParsesCleanly(std::string_view head, uint64_t min_opcodes, bool tolerant) {
   auto in = source::OpenMemory(head);
   Options options;
   options.max_pickles = 1;
@@ -30,6 +32,7 @@ bool ParsesCleanly(std::string_view head, uint64_t min_opcodes) {
   Analysis a = Analyze(*in, options);
   // Running out of head is fine; anything else the real unpickler would refuse too.
   bool clean = !a.error || (!a.limit_stop && a.error_message.starts_with("truncated"));
+  if (tolerant && a.error && a.opcodes > min_opcodes) return true;
   return clean && (a.pickles == 1 || a.opcodes >= min_opcodes);
 }
 
@@ -41,10 +44,10 @@ bool LooksLikePickle(std::string_view head) {
   if (first == op::kProto) {
     auto proto = static_cast<uint8_t>(head[1]);
     if (proto < 2 || proto > kHighestProtocol) return false;
-    return ParsesCleanly(head, std::min<uint64_t>(3, head.size() / 8 + 1));
+    return ParsesCleanly(head, std::min<uint64_t>(3, head.size() / 8 + 1), true);
   }
   if (!PlausibleFirst(first)) return false;
-  return ParsesCleanly(head, 4);
+  return ParsesCleanly(head, 4, false);
 }
 
 }  // namespace aisec::formats::pickle
