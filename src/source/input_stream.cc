@@ -40,7 +40,8 @@ InputStream::InputStream(size_t buffer_size)
     : buf_(new char[std::max<size_t>(buffer_size, 64)]),
       cap_(std::max<size_t>(buffer_size, 64)),
       pos_(buf_.get()),
-      end_(buf_.get()) {}
+      end_(buf_.get()),
+      fill_hint_(cap_) {}
 
 InputStream::~InputStream() = default;
 
@@ -53,7 +54,11 @@ bool InputStream::Refill(size_t n) {
     end_ = pos_ + have;
   }
   while (have < n) {
-    size_t got = Fill(end_, cap_ - have);
+    // After a skip, read a little first: the next bytes are often a few opcodes before the
+    // next skip, and reading a whole buffer there would read the data skipped next.
+    size_t want = std::min(cap_ - have, std::max(n - have, fill_hint_));
+    fill_hint_ = std::min(cap_, fill_hint_ * 2);
+    size_t got = Fill(end_, want);
     if (got == 0) return false;
     end_ += got;
     end_pos_ += got;
@@ -66,6 +71,14 @@ size_t InputStream::Read(void* dst, size_t n) {
   char* out = static_cast<char*>(dst);
   size_t done = 0;
   while (done < n) {
+    if (pos_ == end_ && n - done >= cap_) {
+      // A large read goes straight from the source to the caller, without the extra copy.
+      size_t got = Fill(out + done, n - done);
+      if (got == 0) return done;
+      end_pos_ += got;
+      done += got;
+      continue;
+    }
     if (pos_ == end_ && !Refill(std::min(n - done, cap_))) {
       // Take whatever a short refill left.
       size_t take = std::min(available(), n - done);
@@ -88,6 +101,7 @@ uint64_t InputStream::Skip(uint64_t n) {
     return n;
   }
   pos_ = end_ = buf_.get();
+  fill_hint_ = kSkipFill;
   uint64_t skipped = SkipSource(n - have);
   end_pos_ += skipped;
   return have + skipped;

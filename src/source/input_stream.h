@@ -108,7 +108,9 @@ class InputStream {
   char* pos_;
   char* end_;
   uint64_t end_pos_ = 0;  // stream position of end_
+  size_t fill_hint_;      // how much the next refill reads (small right after a skip)
   Status status_;
+  static constexpr size_t kSkipFill = 64u << 10;
 };
 
 // A stream over [offset, offset + length) of `source`, which must outlive the stream. Skips

@@ -5,9 +5,12 @@
 // allocation. Strings (a bounded prefix) and tuple items live in the Heap; the machine asks the
 // heap to collect garbage from time to time, giving it every live Value (stack and memo), so
 // memory stays bounded by what the pickle keeps alive, never by the length of the stream.
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
+
+#include "core/big_alloc.h"
 
 namespace aisec::formats::pickle {
 
@@ -64,21 +67,24 @@ class Heap {
   void AppendItems(uint32_t node, const Value* items, uint32_t count, uint32_t cap);
   // An object made by call number `call` with `args`; its state (set by BUILD) starts absent.
   uint32_t AddObject(uint32_t call, Value args);
-  uint32_t ObjectCall(uint32_t node) const { return static_cast<uint32_t>(nodes_[node].full_size); }
+  uint32_t ObjectCall(uint32_t node) const { return static_cast<uint32_t>(nodes_[node].extra); }
   void SetItem(uint32_t node, uint32_t i, Value v) { children_[nodes_[node].offset + i] = v; }
 
   std::string_view Bytes(uint32_t node) const {
     const Node& n = nodes_[node];
     return std::string_view(bytes_.data() + n.offset, n.length);
   }
-  uint64_t FullSize(uint32_t node) const { return nodes_[node].full_size; }
+  uint64_t FullSize(uint32_t node) const { return nodes_[node].extra; }
   const Value* Items(uint32_t node) const { return children_.data() + nodes_[node].offset; }
   uint32_t ItemCount(uint32_t node) const { return nodes_[node].length; }
-  uint64_t TotalItems(uint32_t node) const { return nodes_[node].full_size; }
+  uint64_t TotalItems(uint32_t node) const { return nodes_[node].extra; }
 
-  // True when a collection would free enough to be worth it.
-  bool WantsCollect() const {
-    return nodes_.size() >= next_collect_nodes_ || bytes_.size() >= next_collect_bytes_;
+  // True when a collection would free enough to be worth it. `live_hint` estimates the nodes
+  // known to be live (memo and stack entries): collecting while nearly everything is memoised
+  // would copy it all for nothing.
+  bool WantsCollect(size_t live_hint) const {
+    return nodes_.size() >= std::max(next_collect_nodes_, 2 * live_hint) ||
+           bytes_.size() >= next_collect_bytes_;
   }
   // Compacts the heap, keeping what the roots reach; each root Value is rewritten in place.
   // `for_each_root(fn)` must call fn(Value&) for every live value.
@@ -90,26 +96,36 @@ class Heap {
   void Clear();
 
  private:
+  // 16 bytes: a heap may hold a node for each of millions of memoised values.
   struct Node {
-    uint64_t offset;     // into bytes_ (strings) or children_ (items)
-    uint32_t length;     // bytes kept, or item count
-    uint32_t is_items;   // 1 when the node holds items
-    uint64_t full_size;  // strings: size in the stream; containers: items appended in all;
-                         // objects: the call number
+    uint64_t offset : 40;  // into bytes_ (strings) or children_ (items)
+    uint64_t length : 23;  // bytes kept, or item count (both far below 2^23 by the limits)
+    uint64_t is_items : 1;
+    uint64_t extra;        // strings: size in the stream; containers: items appended in all;
+                           // objects: the call number
   };
+  static_assert(sizeof(Node) == 16);
+  static Node MakeNode(uint64_t offset, uint64_t length, bool items, uint64_t extra) {
+    Node n;
+    n.offset = offset;
+    n.length = length;
+    n.is_items = items;
+    n.extra = extra;
+    return n;
+  }
 
   struct Space {
-    std::vector<Node> nodes;
-    std::vector<char> bytes;
-    std::vector<Value> children;
+    BigVector<Node> nodes;
+    BigVector<char> bytes;
+    BigVector<Value> children;
   };
 
   uint32_t Move(uint32_t old, Space& to, std::vector<uint32_t>& forward);
   void Finish(Space& to);
 
-  std::vector<Node> nodes_;
-  std::vector<char> bytes_;
-  std::vector<Value> children_;
+  BigVector<Node> nodes_;
+  BigVector<char> bytes_;
+  BigVector<Value> children_;
   size_t next_collect_nodes_ = kMinCollectNodes;
   size_t next_collect_bytes_ = kMinCollectBytes;
 

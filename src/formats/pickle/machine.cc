@@ -49,7 +49,7 @@ Machine::End Machine::RunOne(uint32_t index) {
   uint64_t ops = 0;
   End end = End::kError;
   for (;;) {
-    if (heap_.WantsCollect()) Collect();
+    if (heap_.WantsCollect(memo_.size() + stack_.size())) Collect();
     op_offset_ = in_.Tell();
     if (!in_.Ensure(1)) {
       Fail(in_.status().ok() ? "truncated: the stream ends before STOP"
@@ -293,15 +293,6 @@ bool Machine::StepText(uint8_t code) {
   }
 }
 
-bool Machine::Arg(size_t n, const char** p) {
-  if (!in_.Ensure(n)) {
-    return Fail(in_.status().ok() ? "truncated: the stream ends inside an opcode"
-                                  : "read error: " + in_.status().message());
-  }
-  *p = in_.data();
-  in_.Advance(n);
-  return true;
-}
 
 bool Machine::ReadLine(std::string* line) {
   line->clear();
@@ -358,13 +349,10 @@ bool Machine::PushLong(uint64_t len) {
   return Push(IntValue(static_cast<int64_t>(u), false));
 }
 
-bool Machine::Push(Value v) { return stack_.Push(v) || Limit("stack depth"); }
 
-bool Machine::Pop(Value* v) { return stack_.Pop(v) || Fail("unpickling stack underflow"); }
-
-bool Machine::Top(Value** v) {
-  *v = stack_.Top();
-  return *v != nullptr || Fail("unpickling stack underflow");
+bool Machine::Truncated() {
+  return Fail(in_.status().ok() ? "truncated: the stream ends inside an opcode"
+                                : "read error: " + in_.status().message());
 }
 
 bool Machine::PopMark(size_t* start) { return stack_.PopMark(start) || Fail("could not find MARK"); }

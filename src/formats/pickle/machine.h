@@ -31,16 +31,25 @@ class Machine {
   bool StepObjects(uint8_t code);
   bool StepContainers(uint8_t code);
 
-  // Reading arguments.
-  bool Arg(size_t n, const char** p);
+  // Reading arguments (inline: the hot path of every opcode).
+  bool Arg(size_t n, const char** p) {
+    if (!in_.Ensure(n)) [[unlikely]] return Truncated();
+    *p = in_.data();
+    in_.Advance(n);
+    return true;
+  }
+  bool Truncated();
   bool ReadLine(std::string* line);
   bool PushBytes(Kind kind, uint64_t len, uint8_t flags);
   bool PushLong(uint64_t len);
 
   // Stack helpers that fail like CPython does.
-  bool Push(Value v);
-  bool Pop(Value* v);
-  bool Top(Value** v);
+  bool Push(Value v) { return stack_.Push(v) || Limit("stack depth"); }
+  bool Pop(Value* v) { return stack_.Pop(v) || Fail("unpickling stack underflow"); }
+  bool Top(Value** v) {
+    *v = stack_.Top();
+    return *v != nullptr || Fail("unpickling stack underflow");
+  }
   bool PopMark(size_t* start);
 
   bool Global(ImportOp op);

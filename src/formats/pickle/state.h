@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/big_alloc.h"
 #include "formats/pickle/heap.h"
 
 namespace aisec::formats::pickle {
@@ -80,6 +81,11 @@ class Memo {
 
   // Returns false when the value was not kept because of the limit.
   bool Put(uint64_t key, Value v) {
+    if (key == dense_.size() && count_ < max_entries_ && key < max_entries_) {
+      dense_.push_back(v);  // what picklers write: the next key
+      ++count_;
+      return true;
+    }
     if (key < dense_.size()) {
       if (dense_[key].kind == Kind::kAbsent) ++count_;
       dense_[key] = v;
@@ -123,7 +129,7 @@ class Memo {
   }
 
  private:
-  std::vector<Value> dense_;
+  BigVector<Value> dense_;
   std::unordered_map<uint64_t, Value> sparse_;
   uint64_t count_ = 0;
   uint32_t max_entries_;
