@@ -49,7 +49,7 @@ Machine::End Machine::RunOne(uint32_t index) {
   uint64_t ops = 0;
   End end = End::kError;
   for (;;) {
-    if (heap_.WantsCollect(memo_.size() + stack_.size())) Collect();
+    if ((ops & 1023) == 0 && heap_.WantsCollect(memo_.size() + stack_.size())) Collect();
     op_offset_ = in_.Tell();
     if (!in_.Ensure(1)) {
       Fail(in_.status().ok() ? "truncated: the stream ends before STOP"
