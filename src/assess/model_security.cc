@@ -38,7 +38,7 @@ std::vector<Target> ModelFiles(const ScanResult& result) {
 
 }  // namespace
 
-Status RunModelSecurity(Context& ctx) {
+Status ModelSecurity(Context& ctx) {
   std::vector<Target> targets = ModelFiles(ctx.result);
   if (targets.empty()) return Status::Ok();
   std::error_code ec;

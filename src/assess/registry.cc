@@ -5,14 +5,14 @@ namespace aisec::assess {
 
 Status ShadowAi(Context& ctx);
 Status Licenses(Context& ctx);
-Status RunModelSecurity(Context& ctx);
+Status ModelSecurity(Context& ctx);
 
 namespace {
 
 const Assessor kAssessors[] = {
     {.name = "shadow-ai", .run = ShadowAi},
     {.name = "licenses", .run = Licenses},
-    {.name = "model-security", .run = RunModelSecurity},
+    {.name = "model-security", .run = ModelSecurity},
 };
 
 }  // namespace

@@ -73,6 +73,20 @@ const Rule* Rules::Find(std::string_view id) const {
   return nullptr;
 }
 
+std::unique_ptr<source::InputStream> OpenStream(ModelFile& file, ModelReport& report) {
+  auto in = file.reader.Open(file.file);
+  if (in.ok()) return std::move(*in);
+  report.warnings.push_back(Warning{Location{report.path}, in.error().message, "model-security"});
+  return nullptr;
+}
+
+std::unique_ptr<source::RandomAccess> OpenSource(ModelFile& file, ModelReport& report) {
+  auto src = file.reader.OpenRandomAccess(file.file);
+  if (src.ok()) return std::move(*src);
+  report.warnings.push_back(Warning{Location{report.path}, src.error().message, "model-security"});
+  return nullptr;
+}
+
 std::string ModelComponentRef(const std::string& path) {
   return catalog::model::ModelComponent(path, "").Key();
 }

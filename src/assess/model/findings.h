@@ -4,6 +4,7 @@
 // severity, evidence with byte offset, technique, remediation, framework mappings, fingerprint.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,11 @@ struct FindingDetail {
 
 // Adds a finding of `rule_id` to the report. REQUIRES: the rule exists in the rules file.
 void AddFinding(ModelReport& report, std::string_view rule_id, FindingDetail detail);
+
+// Opens the checked file as a stream, or for positional reads (archives). On failure the reason
+// becomes a warning of the report and the result is null.
+std::unique_ptr<source::InputStream> OpenStream(ModelFile& file, ModelReport& report);
+std::unique_ptr<source::RandomAccess> OpenSource(ModelFile& file, ModelReport& report);
 
 // The component reference of a model file (Component::Key() of the inventory component).
 std::string ModelComponentRef(const std::string& path);

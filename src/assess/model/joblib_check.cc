@@ -22,12 +22,8 @@ bool ClaimsJoblib(std::string_view head, std::string_view basename) {
 }
 
 void CheckJoblib(ModelFile& file, ModelReport& report) {
-  auto opened = file.reader.Open(file.file);
-  if (!opened.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, opened.error().message, "model/joblib"});
-    return;
-  }
-  std::unique_ptr<source::InputStream> in = std::move(*opened);
+  std::unique_ptr<source::InputStream> in = OpenStream(file, report);
+  if (!in) return;
   std::string compression = "none";
   std::string_view head = file.head;
   if (head.starts_with("ZF0x")) {

@@ -21,11 +21,8 @@ bool ClaimsKeras(std::string_view head, std::string_view basename) {
 }
 
 void CheckKeras(ModelFile& file, ModelReport& report) {
-  auto source = file.reader.OpenRandomAccess(file.file);
-  if (!source.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, source.error().message, "model/keras"});
-    return;
-  }
+  auto source = OpenSource(file, report);
+  if (!source) return;
   bool have_config = false;
   auto on_member = [&](const ArchiveVisit& v, ModelReport& r) {
     std::string_view base = std::string_view(v.entry->name).substr(v.entry->name.rfind('/') + 1);
@@ -47,7 +44,7 @@ void CheckKeras(ModelFile& file, ModelReport& report) {
     CheckKerasConfig(*doc, v.member, r);
   };
   ArchiveStats stats;
-  ScanArchive(**source, "", 0, report, on_member, stats);
+  ScanArchive(*source, "", 0, report, on_member, stats);
   if (!have_config) {
     AddFinding(report, "AISEC-MODEL-KERAS-MALFORMED",
                {.detail = "no readable config.json", .snippet = "the archive has no top-level config.json"});

@@ -4,6 +4,7 @@
 
 #include "assess/model/archive_scan.h"
 #include "assess/model/checks.h"
+#include "assess/model/findings.h"
 #include "formats/model_format.h"
 
 namespace aisec::assess::model {
@@ -13,11 +14,8 @@ bool ClaimsNumpyNpz(std::string_view head, std::string_view basename) {
 }
 
 void CheckNumpyNpz(ModelFile& file, ModelReport& report) {
-  auto source = file.reader.OpenRandomAccess(file.file);
-  if (!source.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, source.error().message, "model/numpy-npz"});
-    return;
-  }
+  auto source = OpenSource(file, report);
+  if (!source) return;
   uint64_t arrays = 0;
   auto on_member = [&](const ArchiveVisit& v, ModelReport& r) {
     if (!v.head.starts_with("\x93NUMPY")) return;
@@ -25,7 +23,7 @@ void CheckNumpyNpz(ModelFile& file, ModelReport& report) {
     CheckNpyStream(*v.stream, v.head, v.entry->uncompressed_size, v.member, r);
   };
   ArchiveStats stats;
-  ScanArchive(**source, "", 0, report, on_member, stats);
+  ScanArchive(*source, "", 0, report, on_member, stats);
   report.metadata["members"] = std::to_string(stats.members);
   report.metadata["arrays"] = std::to_string(arrays);
 }

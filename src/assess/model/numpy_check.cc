@@ -55,12 +55,9 @@ void CheckNpyStream(source::InputStream& in, std::string_view head, uint64_t siz
 }
 
 void CheckNumpy(ModelFile& file, ModelReport& report) {
-  auto in = file.reader.Open(file.file);
-  if (!in.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, in.error().message, "model/numpy"});
-    return;
-  }
-  CheckNpyStream(**in, file.head, file.size, "", report);
+  auto in = OpenStream(file, report);
+  if (!in) return;
+  CheckNpyStream(*in, file.head, file.size, "", report);
   if (auto h = formats::numpy::ParseNpyHeader(file.head); h.ok()) {
     report.metadata["dtype"] = h->descr;
     std::string shape;

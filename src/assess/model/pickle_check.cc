@@ -24,20 +24,16 @@ bool ClaimsPickle(std::string_view head, std::string_view basename) {
 }
 
 void CheckPickle(ModelFile& file, ModelReport& report) {
-  auto in = file.reader.Open(file.file);
-  if (!in.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, in.error().message, "model/pickle"});
-    return;
-  }
-  auto a = ScanPickle(**in, PickleSource{}, report);
+  auto in = OpenStream(file, report);
+  if (!in) return;
+  auto a = ScanPickle(*in, PickleSource{}, report);
   // joblib.load reads array bytes between opcodes where pickle.load reads opcodes: a file with
   // joblib array wrappers is analysed both ways, as either loader may be pointed at it.
   if (UsesJoblibArrays(a)) {
-    auto again = file.reader.Open(file.file);
-    if (again.ok()) {
+    if (auto again = OpenStream(file, report)) {
       formats::pickle::Options joblib;
       joblib.joblib_arrays = true;
-      ScanPickle(**again, PickleSource{}, report, joblib);
+      ScanPickle(*again, PickleSource{}, report, joblib);
     }
   }
   report.metadata["pickles"] = std::to_string(a.pickles);

@@ -15,14 +15,11 @@ bool ClaimsPytorchLegacy(std::string_view head, std::string_view basename) {
 }
 
 void CheckPytorchLegacy(ModelFile& file, ModelReport& report) {
-  auto in = file.reader.Open(file.file);
-  if (!in.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, in.error().message, "model/pytorch-legacy"});
-    return;
-  }
+  auto in = OpenStream(file, report);
+  if (!in) return;
   formats::pickle::Options options;
   options.max_pickles = formats::torch::kLegacyPickles;
-  auto a = ScanPickle(**in, PickleSource{.malformed_rule = "AISEC-MODEL-PYTORCH-MALFORMED"}, report, options);
+  auto a = ScanPickle(*in, PickleSource{.malformed_rule = "AISEC-MODEL-PYTORCH-MALFORMED"}, report, options);
   if (!formats::torch::LiteralMagicEnd(file.head)) {
     AddFinding(report, "AISEC-MODEL-PYTORCH-MALFORMED",
                {.detail = "the magic number is computed, not literal",

@@ -16,13 +16,10 @@ bool ClaimsPytorchZip(std::string_view head, std::string_view basename) {
 }
 
 void CheckPytorchZip(ModelFile& file, ModelReport& report) {
-  auto source = file.reader.OpenRandomAccess(file.file);
-  if (!source.ok()) {
-    report.warnings.push_back(Warning{Location{report.path}, source.error().message, "model/pytorch-zip"});
-    return;
-  }
+  auto source = OpenSource(file, report);
+  if (!source) return;
   ArchiveStats stats;
-  ScanArchive(**source, "", 0, report, nullptr, stats);
+  ScanArchive(*source, "", 0, report, nullptr, stats);
   report.metadata["members"] = std::to_string(stats.members);
   report.metadata["pickles"] = std::to_string(stats.pickles);
   if (stats.code_files > 0) {
