@@ -7,6 +7,7 @@
 //   auto bom = aisec::Render(*result, "cyclonedx");
 //
 // Thread-safety: Scan() may run concurrently for different options; it uses its own pool.
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,15 @@ namespace aisec {
 // usage or configuration errors (root missing, unreadable policy); problems with individual
 // files are warnings in the result.
 AISEC_EXPORT Result<ScanResult> Scan(const ScanOptions& options);
+
+// Model-file security (`aisec models PATH…`): checks each file given and every model file
+// found under each folder given, without loading, importing or executing anything. The result
+// holds one component per model file and the findings of the checks; exit_code is 1 when a
+// finding is high or critical (or at the policy's fail_on). Fails only for usage errors (a path
+// that does not exist, an unreadable policy); unreadable files and files given explicitly that
+// are no model format become warnings.
+AISEC_EXPORT Result<ScanResult> ScanModels(const std::vector<std::filesystem::path>& paths,
+                                           const ScanOptions& options = {});
 
 // Formats a result: one of ReportFormats() ("table", "json", "cyclonedx", "spdx", …).
 AISEC_EXPORT Result<std::string> Render(const ScanResult& result, std::string_view format,

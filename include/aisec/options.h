@@ -28,6 +28,8 @@ struct ScanOptions {
   std::string policy_path;            // policy file (empty: built-in default)
   std::string baseline_path;          // findings to ignore (a previous JSON report)
   std::function<void(const Progress&)> progress;  // optional, called now and then
+  // Model files larger than this get no SHA-256 digest (the checks still read their headers).
+  uint64_t model_digest_limit = 4ull << 30;
 };
 
 struct RenderOptions {

@@ -5,12 +5,14 @@ namespace aisec::assess {
 
 Status ShadowAi(Context& ctx);
 Status Licenses(Context& ctx);
+Status ModelSecurity(Context& ctx);
 
 namespace {
 
 const Assessor kAssessors[] = {
     {.name = "shadow-ai", .run = ShadowAi},
     {.name = "licenses", .run = Licenses},
+    {.name = "model-security", .run = ModelSecurity},
 };
 
 }  // namespace

@@ -39,6 +39,10 @@ constexpr std::string_view kComposerLockGlobs[] = {"composer.lock"};
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 
+// Compressed joblib dumps are recognised by name; everything else of the model formats by bytes.
+constexpr std::string_view kJoblibGlobs[] = {"*.joblib", "*.jbl", "*.pkl.z", "*.pkl.gz",
+                                             "*.pkl.bz2", "*.pkl.xz", "*.pkl.lzma", "*.pkl.lz4"};
+
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
     {.name = "code/notebook", .globs = kNotebookGlobs, .run = code::NotebookCode},
@@ -75,6 +79,12 @@ const Cataloger kCatalogers[] = {
     {.name = "ruby/gemfile-lock", .globs = kGemfileLockGlobs, .run = ruby::GemfileLock},
     {.name = "php/composer", .globs = kComposerJsonGlobs, .run = php::ComposerJson},
     {.name = "php/composer-lock", .globs = kComposerLockGlobs, .run = php::ComposerLock},
+    {.name = "model/pickle", .globs = kJoblibGlobs, .run = model::PickleFiles,
+     .claims_content = model::ClaimsPickleContent},
+    {.name = "model/zip", .globs = {}, .run = model::ZipModelFiles,
+     .claims_content = model::ClaimsZipContent},
+    {.name = "model/numpy", .globs = {}, .run = model::NumpyFiles,
+     .claims_content = model::ClaimsNumpyContent},
 };
 
 }  // namespace

@@ -66,4 +66,12 @@ namespace php {
 void ComposerJson(Context& ctx);
 void ComposerLock(Context& ctx);
 }  // namespace php
+namespace model {
+bool ClaimsPickleContent(std::string_view head);
+void PickleFiles(Context& ctx);
+bool ClaimsZipContent(std::string_view head);
+void ZipModelFiles(Context& ctx);
+bool ClaimsNumpyContent(std::string_view head);
+void NumpyFiles(Context& ctx);
+}  // namespace model
 }  // namespace aisec::catalog

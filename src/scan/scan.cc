@@ -12,20 +12,12 @@
 #include "core/glob.h"
 #include "core/thread_pool.h"
 #include "policy/policy.h"
+#include "scan/finish.h"
 #include "scan/merge.h"
 #include "source/walker.h"
 
 namespace aisec {
 namespace {
-
-std::string NowRfc3339() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::tm tm;
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 bool ClaimsByName(const catalog::Cataloger& c, const source::SourceFile& file) {
   std::string_view base = file.Basename();
@@ -115,7 +107,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
   ScanResult result;
   result.tool_version = std::string(Version());
   result.root = options.root.string();
-  result.started_at = NowRfc3339();
+  result.started_at = scan::NowRfc3339();
 
   auto policy = policy::LoadPolicy(options.policy_path, options.baseline_path);
   if (!policy.ok()) return policy.error();
@@ -161,19 +153,13 @@ Result<ScanResult> Scan(const ScanOptions& options) {
   }
   policy::Apply(*policy, result, result.started_at.substr(0, 10));
 
-  std::sort(result.warnings.begin(), result.warnings.end(), [](const Warning& a, const Warning& b) {
-    return std::tie(a.location.path, a.location.line, a.message) <
-           std::tie(b.location.path, b.location.line, b.message);
-  });
-  std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(b.severity, a.rule_id, a.fingerprint) < std::tie(a.severity, b.rule_id, b.fingerprint);
-  });
+  scan::SortResult(result);
   result.stats.files_seen = walk_stats.files;
   result.stats.dirs_skipped = walk_stats.skipped;
   result.stats.bytes_read = reader.bytes_read();
   result.stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  result.finished_at = NowRfc3339();
+  result.finished_at = scan::NowRfc3339();
   return result;
 }
 

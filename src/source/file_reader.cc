@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/digest.h"
+
 namespace aisec::source {
 namespace {
 
@@ -64,7 +66,67 @@ Result<std::string> ReadAt(const Fd& fd, const SourceFile& file, uint64_t offset
   return out;
 }
 
+// An open regular file read with pread, counting what it reads into the reader's total.
+class FileSource final : public RandomAccess {
+ public:
+  FileSource(SourceFile file, int fd, uint64_t size, std::atomic<uint64_t>& counter)
+      : file_(std::move(file)), fd_(fd), size_(size), counter_(counter) {}
+  uint64_t size() const override { return size_; }
+  Result<size_t> ReadAt(uint64_t offset, char* dst, size_t n) override {
+    size_t done = 0;
+    while (done < n && offset + done < size_) {
+      ssize_t got = ::pread(fd_.get(), dst + done, n - done, static_cast<off_t>(offset + done));
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        return IoError(file_, "cannot read");
+      }
+      if (got == 0) break;
+      done += static_cast<size_t>(got);
+    }
+    counter_.fetch_add(done, std::memory_order_relaxed);
+    return done;
+  }
+
+ private:
+  SourceFile file_;
+  Fd fd_;
+  uint64_t size_;
+  std::atomic<uint64_t>& counter_;
+};
+
 }  // namespace
+
+Result<std::unique_ptr<RandomAccess>> FileReader::OpenRandomAccess(const SourceFile& file) {
+  int raw = -1;
+  auto size = OpenRegular(file, &raw);
+  if (!size.ok()) return size.error();
+  return std::unique_ptr<RandomAccess>(std::make_unique<FileSource>(file, raw, *size, bytes_read_));
+}
+
+Result<std::unique_ptr<InputStream>> FileReader::Open(const SourceFile& file, size_t buffer_size) {
+  auto source = OpenRandomAccess(file);
+  if (!source.ok()) return source.error();
+  uint64_t size = (*source)->size();
+  return OpenRange(std::move(*source), 0, size, buffer_size);
+}
+
+Result<std::string> FileReader::Sha256(const SourceFile& file, uint64_t max_bytes) {
+  auto source = OpenRandomAccess(file);
+  if (!source.ok()) return source.error();
+  RandomAccess& src = **source;
+  if (src.size() > max_bytes) return std::string();
+  constexpr size_t kChunk = 4u << 20;
+  std::unique_ptr<char[]> buf(new char[kChunk]);
+  aisec::Sha256 digest;
+  for (uint64_t off = 0; off < src.size();) {
+    auto got = src.ReadAt(off, buf.get(), kChunk);
+    if (!got.ok()) return got.error();
+    if (*got == 0) break;
+    digest.Update(buf.get(), *got);
+    off += *got;
+  }
+  return digest.Finish();
+}
 
 Result<uint64_t> FileReader::Size(const SourceFile& file) {
   int raw = -1;

@@ -1,0 +1,48 @@
+// The model-security assessor inside `aisec scan`: model files found by the inventory are
+// checked, their findings join the scan, and the digest computed while cataloguing is reused.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "aisec/aisec.h"
+#include "test_util.h"
+
+namespace aisec {
+namespace {
+
+TEST(ModelSecurityAssessor, ScanChecksModelFilesTheInventoryFound) {
+  testing::TempDir dir;
+  dir.Write("requirements.txt", "torch==2.3.1\n");
+  std::filesystem::create_directories(dir / "models");
+  std::filesystem::copy_file(testing::Fixture("model/malicious/pytorch_zip_evil_data_pkl.pt"), dir / "models/evil.pt");
+  std::filesystem::copy_file(testing::Fixture("model/benign/pytorch_state_dict.pt"), dir / "models/good.pt");
+  auto r = Scan({.root = dir.path(), .jobs = 2});
+  ASSERT_TRUE(r.ok());
+  const Component* evil = r->FindComponent("machine-learning-model:models/evil.pt");
+  const Component* good = r->FindComponent("machine-learning-model:models/good.pt");
+  ASSERT_NE(evil, nullptr);
+  ASSERT_NE(good, nullptr);
+  EXPECT_EQ(evil->properties.at("aisec:format"), "pytorch-zip");
+  ASSERT_EQ(good->hashes.size(), 1u);
+  bool found = false;
+  for (const auto& f : r->findings) {
+    if (f.rule_id == "AISEC-MODEL-PICKLE-IMPORT") {
+      found = true;
+      EXPECT_EQ(f.component_ref, evil->Key());
+      EXPECT_EQ(f.evidence.front().location.path, "models/evil.pt");
+      EXPECT_EQ(f.properties.at("aisec:member"), "archive/data.pkl");
+    }
+    if (f.component_ref == good->Key()) EXPECT_LT(f.severity, Severity::kHigh) << f.rule_id;
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(r->exit_code, 1);
+}
+
+TEST(ModelSecurityAssessor, ScanOfASingleModelFile) {
+  auto r = Scan({.root = testing::Fixture("model/malicious/hidden_pickle.png")});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->exit_code, 1);
+}
+
+}  // namespace
+}  // namespace aisec
