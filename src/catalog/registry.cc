@@ -21,6 +21,8 @@ constexpr std::string_view kShellGlobs[] = {"*.sh", "*.bash"};
 constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 
+constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
+
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
     {.name = "code/notebook", .globs = kNotebookGlobs, .run = code::NotebookCode},
@@ -39,6 +41,8 @@ const Cataloger kCatalogers[] = {
     {.name = "python/notebook", .globs = kNotebookGlobs, .run = python::JupyterNotebook},
     {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
+    {.name = "model/safetensors", .globs = kSafetensorsGlobs, .run = model::Safetensors,
+     .claims_content = model::ClaimsSafetensors},
 };
 
 }  // namespace

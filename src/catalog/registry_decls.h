@@ -33,4 +33,8 @@ namespace mcp {
 void McpConfig(Context& ctx);
 bool ClaimsMcpConfig(std::string_view rel_path);
 }  // namespace mcp
+namespace model {
+bool ClaimsSafetensors(std::string_view head);
+void Safetensors(Context& ctx);
+}  // namespace model
 }  // namespace aisec::catalog

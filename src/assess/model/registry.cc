@@ -1,0 +1,16 @@
+// The table of every model-file check, in the order they are tried. A new format is one new file
+// and one row here.
+#include "assess/model/registry_decls.h"
+
+namespace aisec::assess::model {
+namespace {
+
+const ModelCheck kChecks[] = {
+    {.format = "safetensors", .claims = ClaimsSafetensors, .run = RunSafetensors},
+};
+
+}  // namespace
+
+std::span<const ModelCheck> Registry() { return kChecks; }
+
+}  // namespace aisec::assess::model

@@ -1,0 +1,13 @@
+#pragma once
+// Entry points of the model-file checks, one per format file. Only registry.cc and the tests
+// include this.
+#include <string_view>
+
+#include "assess/model/model_check.h"
+
+namespace aisec::assess::model {
+
+bool ClaimsSafetensors(std::string_view head, std::string_view basename);
+void RunSafetensors(ModelFile& file, ModelReport& report);
+
+}  // namespace aisec::assess::model
