@@ -22,6 +22,7 @@ constexpr std::string_view kNotebookGlobs[] = {"*.ipynb"};
 constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 
 constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
+constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
 
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
@@ -43,6 +44,8 @@ const Cataloger kCatalogers[] = {
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
     {.name = "model/safetensors", .globs = kSafetensorsGlobs, .run = model::Safetensors,
      .claims_content = model::ClaimsSafetensors},
+    {.name = "model/gguf", .globs = kGgufGlobs, .run = model::Gguf,
+     .claims_content = model::ClaimsGguf},
 };
 
 }  // namespace

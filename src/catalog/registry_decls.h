@@ -36,5 +36,7 @@ bool ClaimsMcpConfig(std::string_view rel_path);
 namespace model {
 bool ClaimsSafetensors(std::string_view head);
 void Safetensors(Context& ctx);
+bool ClaimsGguf(std::string_view head);
+void Gguf(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

@@ -7,6 +7,7 @@ namespace {
 
 const ModelCheck kChecks[] = {
     {.format = "safetensors", .claims = ClaimsSafetensors, .run = RunSafetensors},
+    {.format = "gguf", .claims = ClaimsGguf, .run = RunGguf},
 };
 
 }  // namespace

@@ -9,5 +9,7 @@ namespace aisec::assess::model {
 
 bool ClaimsSafetensors(std::string_view head, std::string_view basename);
 void RunSafetensors(ModelFile& file, ModelReport& report);
+bool ClaimsGguf(std::string_view head, std::string_view basename);
+void RunGguf(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model
