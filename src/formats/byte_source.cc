@@ -46,6 +46,7 @@ bool Cursor::Fetch(uint64_t n, const char** p) {
     if (!data.ok()) return Fail(data.error().message);
     buf_ = std::move(*data);
     buf_at_ = pos_;
+    window_ = std::min(window_ * 2, std::max(window_, kMaxWindow));
     if (buf_.size() < n) return Fail("short read");
   }
   *p = buf_.data() + (pos_ - buf_at_);
@@ -89,17 +90,17 @@ bool Cursor::U64(uint64_t* v) { return UN(8, v); }
 bool Cursor::Bytes(uint64_t n, std::string* out) {
   if (!ok()) return false;
   if (n > remaining()) return Fetch(n, nullptr);  // records the truncation
-  if (n > window_) {  // large blobs bypass the window
-    auto data = src_.Read(pos_, n);
-    if (!data.ok()) return Fail(data.error().message);
-    if (data->size() < n) return Fail("short read");
-    *out = std::move(*data);
+  if (pos_ >= buf_at_ && pos_ + n <= buf_at_ + buf_.size()) {
+    out->assign(buf_.data() + (pos_ - buf_at_), n);
     pos_ += n;
     return true;
   }
-  const char* p;
-  if (!Fetch(n, &p)) return false;
-  out->assign(p, n);
+  // Not cached: read exactly these bytes rather than a window that may run into tensor data.
+  auto data = src_.Read(pos_, n);
+  if (!data.ok()) return Fail(data.error().message);
+  if (data->size() < n) return Fail("short read");
+  *out = std::move(*data);
+  pos_ += n;
   return true;
 }
 

@@ -49,12 +49,14 @@ class FileSource final : public ByteSource {
 };
 
 // Sequential reads inside [begin, end) of a source, through a window that is refilled on demand,
-// so that skipping a large blob costs nothing. The first failure is sticky: every later read
+// so that skipping a large blob costs nothing. The window starts small (a header is often a few
+// KiB) and doubles on every refill up to kMaxWindow. The first failure is sticky: every later read
 // fails too, and error()/error_offset() tell what and where. Integers are little-endian unless
 // set_big_endian(true).
 class Cursor {
  public:
-  static constexpr uint64_t kDefaultWindow = 1 << 20;
+  static constexpr uint64_t kDefaultWindow = 16 << 10;
+  static constexpr uint64_t kMaxWindow = 4 << 20;
 
   Cursor(ByteSource& src, uint64_t begin, uint64_t end, uint64_t window = kDefaultWindow);
   Cursor(const Cursor&) = delete;  // shares the source and caches a window of it
