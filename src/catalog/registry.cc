@@ -23,6 +23,7 @@ constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 
 constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
 constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
+constexpr std::string_view kOnnxGlobs[] = {"*.onnx"};
 
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
@@ -46,6 +47,7 @@ const Cataloger kCatalogers[] = {
      .claims_content = model::ClaimsSafetensors},
     {.name = "model/gguf", .globs = kGgufGlobs, .run = model::Gguf,
      .claims_content = model::ClaimsGguf},
+    {.name = "model/onnx", .globs = kOnnxGlobs, .run = model::Onnx},
 };
 
 }  // namespace

@@ -38,5 +38,6 @@ bool ClaimsSafetensors(std::string_view head);
 void Safetensors(Context& ctx);
 bool ClaimsGguf(std::string_view head);
 void Gguf(Context& ctx);
+void Onnx(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

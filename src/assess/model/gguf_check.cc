@@ -4,6 +4,7 @@
 #include "assess/model/jinja_rules.h"
 #include "assess/model/model_finding.h"
 #include "assess/model/registry_decls.h"
+#include "formats/git_lfs.h"
 #include "formats/gguf/gguf.h"
 
 namespace aisec::assess::model {
@@ -105,7 +106,8 @@ void FillMetadata(const formats::gguf::File& f, ModelReport& report) {
 }  // namespace
 
 bool ClaimsGguf(std::string_view head, std::string_view basename) {
-  return formats::gguf::LooksLikeGguf(head) || basename.ends_with(".gguf");
+  return formats::gguf::LooksLikeGguf(head) ||
+         (basename.ends_with(".gguf") && !formats::LooksLikeLfsPointer(head));
 }
 
 void RunGguf(ModelFile& file, ModelReport& report) {

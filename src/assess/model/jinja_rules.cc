@@ -1,7 +1,5 @@
 #include "assess/model/jinja_rules.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 
 #include <re2/re2.h>
@@ -201,16 +199,7 @@ Result<JinjaRules> JinjaRules::Load(std::string_view yaml) {
 }
 
 const JinjaRules& JinjaRules::Default() {
-  static const JinjaRules rules = [] {
-    auto text = DataFile("model/jinja-rules.yaml");
-    auto loaded = Load(text ? *text : std::string_view());
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "aisec: broken data file model/jinja-rules.yaml: %s\n",
-                   loaded.error().message.c_str());
-      std::abort();
-    }
-    return std::move(*loaded);
-  }();
+  static const JinjaRules rules = LoadShippedData("model/jinja-rules.yaml", Load);
   return rules;
 }
 

@@ -8,6 +8,7 @@ namespace {
 const ModelCheck kChecks[] = {
     {.format = "safetensors", .claims = ClaimsSafetensors, .run = RunSafetensors},
     {.format = "gguf", .claims = ClaimsGguf, .run = RunGguf},
+    {.format = "onnx", .claims = ClaimsOnnx, .run = RunOnnx},
 };
 
 }  // namespace

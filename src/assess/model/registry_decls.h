@@ -11,5 +11,7 @@ bool ClaimsSafetensors(std::string_view head, std::string_view basename);
 void RunSafetensors(ModelFile& file, ModelReport& report);
 bool ClaimsGguf(std::string_view head, std::string_view basename);
 void RunGguf(ModelFile& file, ModelReport& report);
+bool ClaimsOnnx(std::string_view head, std::string_view basename);
+void RunOnnx(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model

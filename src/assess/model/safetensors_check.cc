@@ -5,6 +5,7 @@
 #include "assess/model/model_finding.h"
 #include "assess/model/registry_decls.h"
 #include "core/strings.h"
+#include "formats/git_lfs.h"
 #include "formats/safetensors/safetensors.h"
 
 namespace aisec::assess::model {
@@ -87,7 +88,8 @@ const IssueRule kRules[] = {
 }  // namespace
 
 bool ClaimsSafetensors(std::string_view head, std::string_view basename) {
-  return formats::safetensors::LooksLikeSafetensors(head) || basename.ends_with(".safetensors");
+  return formats::safetensors::LooksLikeSafetensors(head) ||
+         (basename.ends_with(".safetensors") && !formats::LooksLikeLfsPointer(head));
 }
 
 void RunSafetensors(ModelFile& file, ModelReport& report) {

@@ -16,6 +16,7 @@ constexpr std::string_view kSource = "model/gguf";
 bool ClaimsGguf(std::string_view head) { return formats::gguf::LooksLikeGguf(head); }
 
 void Gguf(Context& ctx) {
+  if (CatalogLfsPointer(ctx, "gguf")) return;
   auto src = formats::FileSource::Open(ctx.reader(), ctx.file());
   if (!src.ok()) {
     ctx.sink().Warn(Location{ctx.path()}, src.error().message, kSource);

@@ -27,6 +27,11 @@ struct ModelFileInfo {
 // one file merge and different files with the same name stay apart.
 Component ModelComponent(Context& ctx, const ModelFileInfo& info);
 
+// When the file is a Git LFS pointer (a checkout without LFS), emits the model it stands for —
+// named by the file stem, with the real file's SHA-256 and size from the pointer — and returns
+// true; the caller then stops. Reads at most 1 KiB.
+bool CatalogLfsPointer(Context& ctx, std::string_view format);
+
 // "model.Q4_K_M.gguf" -> "model.Q4_K_M"
 std::string FileStem(std::string_view basename);
 // Name of the folder holding the file ("" at the scan root resolves to the root's own name).

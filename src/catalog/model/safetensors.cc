@@ -25,6 +25,7 @@ bool ClaimsSafetensors(std::string_view head) {
 }
 
 void Safetensors(Context& ctx) {
+  if (CatalogLfsPointer(ctx, "safetensors")) return;
   auto src = formats::FileSource::Open(ctx.reader(), ctx.file());
   if (!src.ok()) {
     ctx.sink().Warn(Location{ctx.path()}, src.error().message, kSource);

@@ -1,7 +1,5 @@
 #include "formats/gguf/gguf_types.h"
 
-#include <cstdio>
-#include <cstdlib>
 
 #include <yaml-cpp/yaml.h>
 
@@ -38,16 +36,7 @@ Result<Types> Types::Load(std::string_view yaml) {
 }
 
 const Types& Types::Default() {
-  static const Types types = [] {
-    auto text = DataFile("model/gguf-types.yaml");
-    auto loaded = Load(text ? *text : std::string_view());
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "aisec: broken data file model/gguf-types.yaml: %s\n",
-                   loaded.error().message.c_str());
-      std::abort();
-    }
-    return std::move(*loaded);
-  }();
+  static const Types types = LoadShippedData("model/gguf-types.yaml", Load);
   return types;
 }
 
