@@ -24,6 +24,9 @@ constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
 constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
 constexpr std::string_view kOnnxGlobs[] = {"*.onnx"};
+constexpr std::string_view kHfConfigGlobs[] = {"config.json"};
+constexpr std::string_view kHfTokenizerGlobs[] = {"tokenizer_config.json"};
+constexpr std::string_view kHfCardGlobs[] = {"README.md", "readme.md", "README.MD"};
 
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
@@ -48,6 +51,10 @@ const Cataloger kCatalogers[] = {
     {.name = "model/gguf", .globs = kGgufGlobs, .run = model::Gguf,
      .claims_content = model::ClaimsGguf},
     {.name = "model/onnx", .globs = kOnnxGlobs, .run = model::Onnx},
+    {.name = "model/huggingface-config", .globs = kHfConfigGlobs, .run = model::HfConfig},
+    {.name = "model/huggingface-tokenizer", .globs = kHfTokenizerGlobs,
+     .run = model::HfTokenizerConfig},
+    {.name = "model/huggingface-card", .globs = kHfCardGlobs, .run = model::HfCard},
 };
 
 }  // namespace

@@ -39,5 +39,8 @@ void Safetensors(Context& ctx);
 bool ClaimsGguf(std::string_view head);
 void Gguf(Context& ctx);
 void Onnx(Context& ctx);
+void HfConfig(Context& ctx);
+void HfTokenizerConfig(Context& ctx);
+void HfCard(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

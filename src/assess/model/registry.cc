@@ -9,6 +9,7 @@ const ModelCheck kChecks[] = {
     {.format = "safetensors", .claims = ClaimsSafetensors, .run = RunSafetensors},
     {.format = "gguf", .claims = ClaimsGguf, .run = RunGguf},
     {.format = "onnx", .claims = ClaimsOnnx, .run = RunOnnx},
+    {.format = "huggingface", .claims = ClaimsHf, .run = RunHf},
 };
 
 }  // namespace

@@ -13,5 +13,7 @@ bool ClaimsGguf(std::string_view head, std::string_view basename);
 void RunGguf(ModelFile& file, ModelReport& report);
 bool ClaimsOnnx(std::string_view head, std::string_view basename);
 void RunOnnx(ModelFile& file, ModelReport& report);
+bool ClaimsHf(std::string_view head, std::string_view basename);
+void RunHf(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model
