@@ -24,6 +24,7 @@ constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
 constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
 constexpr std::string_view kOnnxGlobs[] = {"*.onnx"};
+constexpr std::string_view kHdf5Globs[] = {"*.h5", "*.hdf5"};
 constexpr std::string_view kHfConfigGlobs[] = {"config.json"};
 constexpr std::string_view kHfTokenizerGlobs[] = {"tokenizer_config.json"};
 constexpr std::string_view kHfCardGlobs[] = {"README.md", "readme.md", "README.MD"};
@@ -51,6 +52,8 @@ const Cataloger kCatalogers[] = {
     {.name = "model/gguf", .globs = kGgufGlobs, .run = model::Gguf,
      .claims_content = model::ClaimsGguf},
     {.name = "model/onnx", .globs = kOnnxGlobs, .run = model::Onnx},
+    {.name = "model/hdf5", .globs = kHdf5Globs, .run = model::Hdf5,
+     .claims_content = model::ClaimsHdf5},
     {.name = "model/huggingface-config", .globs = kHfConfigGlobs, .run = model::HfConfig},
     {.name = "model/huggingface-tokenizer", .globs = kHfTokenizerGlobs,
      .run = model::HfTokenizerConfig},

@@ -42,5 +42,7 @@ void Onnx(Context& ctx);
 void HfConfig(Context& ctx);
 void HfTokenizerConfig(Context& ctx);
 void HfCard(Context& ctx);
+bool ClaimsHdf5(std::string_view head);
+void Hdf5(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

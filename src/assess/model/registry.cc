@@ -10,6 +10,7 @@ const ModelCheck kChecks[] = {
     {.format = "gguf", .claims = ClaimsGguf, .run = RunGguf},
     {.format = "onnx", .claims = ClaimsOnnx, .run = RunOnnx},
     {.format = "huggingface", .claims = ClaimsHf, .run = RunHf},
+    {.format = "hdf5", .claims = ClaimsHdf5, .run = RunHdf5},
 };
 
 }  // namespace

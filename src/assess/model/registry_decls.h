@@ -15,5 +15,7 @@ bool ClaimsOnnx(std::string_view head, std::string_view basename);
 void RunOnnx(ModelFile& file, ModelReport& report);
 bool ClaimsHf(std::string_view head, std::string_view basename);
 void RunHf(ModelFile& file, ModelReport& report);
+bool ClaimsHdf5(std::string_view head, std::string_view basename);
+void RunHdf5(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model
