@@ -25,6 +25,7 @@ constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
 constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
 constexpr std::string_view kOnnxGlobs[] = {"*.onnx"};
 constexpr std::string_view kHdf5Globs[] = {"*.h5", "*.hdf5"};
+constexpr std::string_view kSavedModelGlobs[] = {"saved_model.pb"};
 constexpr std::string_view kHfConfigGlobs[] = {"config.json"};
 constexpr std::string_view kHfTokenizerGlobs[] = {"tokenizer_config.json"};
 constexpr std::string_view kHfCardGlobs[] = {"README.md", "readme.md", "README.MD"};
@@ -54,6 +55,7 @@ const Cataloger kCatalogers[] = {
     {.name = "model/onnx", .globs = kOnnxGlobs, .run = model::Onnx},
     {.name = "model/hdf5", .globs = kHdf5Globs, .run = model::Hdf5,
      .claims_content = model::ClaimsHdf5},
+    {.name = "model/savedmodel", .globs = kSavedModelGlobs, .run = model::SavedModel},
     {.name = "model/huggingface-config", .globs = kHfConfigGlobs, .run = model::HfConfig},
     {.name = "model/huggingface-tokenizer", .globs = kHfTokenizerGlobs,
      .run = model::HfTokenizerConfig},

@@ -44,5 +44,6 @@ void HfTokenizerConfig(Context& ctx);
 void HfCard(Context& ctx);
 bool ClaimsHdf5(std::string_view head);
 void Hdf5(Context& ctx);
+void SavedModel(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

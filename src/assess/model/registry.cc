@@ -11,6 +11,7 @@ const ModelCheck kChecks[] = {
     {.format = "onnx", .claims = ClaimsOnnx, .run = RunOnnx},
     {.format = "huggingface", .claims = ClaimsHf, .run = RunHf},
     {.format = "hdf5", .claims = ClaimsHdf5, .run = RunHdf5},
+    {.format = "tensorflow-savedmodel", .claims = ClaimsSavedModel, .run = RunSavedModel},
 };
 
 }  // namespace

@@ -17,5 +17,7 @@ bool ClaimsHf(std::string_view head, std::string_view basename);
 void RunHf(ModelFile& file, ModelReport& report);
 bool ClaimsHdf5(std::string_view head, std::string_view basename);
 void RunHdf5(ModelFile& file, ModelReport& report);
+bool ClaimsSavedModel(std::string_view head, std::string_view basename);
+void RunSavedModel(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model

@@ -53,18 +53,9 @@ class Parser {
     return r_.String(f, kMaxKept, out);
   }
 
-  // Runs body over the fields of a sub-message; a field of the wrong wire type is skipped, as
-  // protobuf treats it as an unknown field.
   template <typename Body>
   bool Message(const Field& f, Body body) {
-    if (f.type != WireType::kLen) return r_.Skip(f);
-    protobuf::Reader::Frame frame;
-    if (!r_.Enter(f, &frame)) return false;
-    Field sub;
-    while (r_.Next(&sub)) {
-      if (!body(sub)) break;
-    }
-    return r_.Leave(frame) && cur_.ok();
+    return r_.Message(f, body);
   }
 
   void ReadModel() {

@@ -39,6 +39,11 @@ class Reader {
   template <typename Fn>
   bool Varints(const Field& f, Fn fn);
 
+  // Runs body(field) -> bool over the fields of a sub-message, stopping early when it returns
+  // false. A field of another wire type is skipped, as protobuf treats it as an unknown field.
+  template <typename Body>
+  bool Message(const Field& f, Body body);
+
   // Makes a kLen field's payload the current message. Returns the state Leave() needs.
   struct Frame {
     uint64_t old_end;
@@ -70,6 +75,18 @@ bool Reader::Varints(const Field& f, Fn fn) {
   uint64_t v;
   while (cur_.remaining() > 0 && ReadVarint(&v)) fn(v);
   return Leave(frame);
+}
+
+template <typename Body>
+bool Reader::Message(const Field& f, Body body) {
+  if (f.type != WireType::kLen) return Skip(f);
+  Frame frame;
+  if (!Enter(f, &frame)) return false;
+  Field sub;
+  while (Next(&sub)) {
+    if (!body(sub)) break;
+  }
+  return Leave(frame) && cur_.ok();
 }
 
 }  // namespace aisec::formats::protobuf
