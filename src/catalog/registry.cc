@@ -26,6 +26,8 @@ constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
 constexpr std::string_view kOnnxGlobs[] = {"*.onnx"};
 constexpr std::string_view kHdf5Globs[] = {"*.h5", "*.hdf5"};
 constexpr std::string_view kSavedModelGlobs[] = {"saved_model.pb"};
+constexpr std::string_view kTfliteGlobs[] = {"*.tflite"};
+constexpr std::string_view kCoreMlGlobs[] = {"*.mlmodel"};
 constexpr std::string_view kHfConfigGlobs[] = {"config.json"};
 constexpr std::string_view kHfTokenizerGlobs[] = {"tokenizer_config.json"};
 constexpr std::string_view kHfCardGlobs[] = {"README.md", "readme.md", "README.MD"};
@@ -56,6 +58,11 @@ const Cataloger kCatalogers[] = {
     {.name = "model/hdf5", .globs = kHdf5Globs, .run = model::Hdf5,
      .claims_content = model::ClaimsHdf5},
     {.name = "model/savedmodel", .globs = kSavedModelGlobs, .run = model::SavedModel},
+    {.name = "model/tflite", .globs = kTfliteGlobs, .run = model::Tflite,
+     .claims_content = model::ClaimsTflite},
+    {.name = "model/coreml", .globs = kCoreMlGlobs, .run = model::CoreMl},
+    {.name = "model/coreml-package", .globs = {}, .run = model::MlPackage,
+     .claims_path = model::ClaimsMlPackageManifest},
     {.name = "model/huggingface-config", .globs = kHfConfigGlobs, .run = model::HfConfig},
     {.name = "model/huggingface-tokenizer", .globs = kHfTokenizerGlobs,
      .run = model::HfTokenizerConfig},

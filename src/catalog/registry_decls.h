@@ -45,5 +45,10 @@ void HfCard(Context& ctx);
 bool ClaimsHdf5(std::string_view head);
 void Hdf5(Context& ctx);
 void SavedModel(Context& ctx);
+bool ClaimsTflite(std::string_view head);
+void Tflite(Context& ctx);
+void CoreMl(Context& ctx);
+bool ClaimsMlPackageManifest(std::string_view rel_path);
+void MlPackage(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

@@ -21,6 +21,22 @@ Result<std::string> FileSource::Read(uint64_t offset, uint64_t len) {
   return reader_.ReadRange(file_, offset, std::min(len, size_ - offset));
 }
 
+Result<std::string> CachedSource::Read(uint64_t offset, uint64_t len) {
+  uint64_t start = offset - offset % block_;
+  if (offset >= size() || len > block_ || offset + len > start + block_) {
+    return inner_.Read(offset, len);
+  }
+  if (at_ != start) {
+    auto block = inner_.Read(start, block_);
+    if (!block.ok()) return block.error();
+    buf_ = std::move(*block);
+    at_ = start;
+  }
+  uint64_t rel = offset - start;
+  if (rel >= buf_.size()) return std::string();
+  return buf_.substr(rel, std::min(len, buf_.size() - rel));
+}
+
 Cursor::Cursor(ByteSource& src, uint64_t begin, uint64_t end, uint64_t window)
     : src_(src),
       begin_(begin),

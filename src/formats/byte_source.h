@@ -48,6 +48,22 @@ class FileSource final : public ByteSource {
   uint64_t size_;
 };
 
+// Caches one aligned block of another source, for parsers that hop between nearby offsets
+// (FlatBuffers tables, HDF5 headers). Reads larger than a block go straight through.
+class CachedSource final : public ByteSource {
+ public:
+  explicit CachedSource(ByteSource& inner, uint64_t block = 64 << 10)
+      : inner_(inner), block_(block) {}
+  uint64_t size() const override { return inner_.size(); }
+  Result<std::string> Read(uint64_t offset, uint64_t len) override;
+
+ private:
+  ByteSource& inner_;
+  uint64_t block_;
+  uint64_t at_ = ~uint64_t{0};
+  std::string buf_;
+};
+
 // Sequential reads inside [begin, end) of a source, through a window that is refilled on demand,
 // so that skipping a large blob costs nothing. The window starts small (a header is often a few
 // KiB) and doubles on every refill up to kMaxWindow. The first failure is sticky: every later read

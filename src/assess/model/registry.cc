@@ -12,6 +12,8 @@ const ModelCheck kChecks[] = {
     {.format = "huggingface", .claims = ClaimsHf, .run = RunHf},
     {.format = "hdf5", .claims = ClaimsHdf5, .run = RunHdf5},
     {.format = "tensorflow-savedmodel", .claims = ClaimsSavedModel, .run = RunSavedModel},
+    {.format = "tflite", .claims = ClaimsTflite, .run = RunTflite},
+    {.format = "coreml", .claims = ClaimsCoreMl, .run = RunCoreMl},
 };
 
 }  // namespace

@@ -19,5 +19,9 @@ bool ClaimsHdf5(std::string_view head, std::string_view basename);
 void RunHdf5(ModelFile& file, ModelReport& report);
 bool ClaimsSavedModel(std::string_view head, std::string_view basename);
 void RunSavedModel(ModelFile& file, ModelReport& report);
+bool ClaimsTflite(std::string_view head, std::string_view basename);
+void RunTflite(ModelFile& file, ModelReport& report);
+bool ClaimsCoreMl(std::string_view head, std::string_view basename);
+void RunCoreMl(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model
