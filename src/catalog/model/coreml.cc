@@ -65,6 +65,7 @@ void MlPackage(Context& ctx) {
   Component c;
   c.kind = ComponentKind::kModel;
   c.name = FileStem(FolderName(ctx.file()));
+  c.ai = AiInfo{.category = "model"};
   c.properties["aisec:format"] = "coreml-package";
   SetProperty(c, "aisec:model:package-format-version", Snippet(manifest->file_format_version, 40));
   SetProperty(c, "aisec:model:root-model", Snippet(manifest->root_path, 200));

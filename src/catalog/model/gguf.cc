@@ -44,7 +44,7 @@ void Gguf(Context& ctx) {
   SetProperty(c, "aisec:model:quantization", f.quantization);
   c.properties["aisec:model:chat-template"] = f.chat_templates.empty() ? "absent" : "present";
   if (!f.license.empty()) c.licenses.push_back(Snippet(f.license, 80));
-  if (!f.architecture.empty()) c.ai = AiInfo{.model_family = Snippet(f.architecture, 80)};
+  c.ai->model_family = Snippet(f.architecture, 80);
   ctx.sink().Add(std::move(c));
 }
 

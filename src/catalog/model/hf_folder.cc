@@ -42,6 +42,7 @@ Component FolderModel(Context& ctx, EvidenceMethod method, std::string snippet) 
   c.name = FolderName(ctx.file());
   c.ecosystem = "huggingface";
   c.scope = Scope::kDirect;
+  c.ai = AiInfo{.category = "model", .provider = "Hugging Face"};
   c.properties["aisec:format"] = "huggingface";
   c.evidence.push_back(Evidence{Location{ctx.path(), 1}, Snippet(snippet), method});
   return c;
@@ -80,14 +81,16 @@ void AddCardReferences(Context& ctx, const Component& model, const formats::hf::
   Evidence ev{Location{ctx.path(), card.front_matter_line}, "model card", EvidenceMethod::kManifest};
   for (const auto& id : card.datasets) {
     Component d{.kind = ComponentKind::kData, .name = id, .ecosystem = "huggingface",
-                .scope = Scope::kDeclared};
+                .scope = Scope::kDeclared,
+                .ai = AiInfo{.category = "dataset", .provider = "Hugging Face"}};
     d.evidence.push_back(ev);
     ctx.sink().Relate(model.Key(), d.Key(), RelationKind::kDependsOn);
     ctx.sink().Add(std::move(d));
   }
   for (const auto& id : card.base_models) {
     Component b{.kind = ComponentKind::kModel, .name = id, .ecosystem = "huggingface",
-                .scope = Scope::kDeclared};
+                .scope = Scope::kDeclared,
+                .ai = AiInfo{.category = "model", .provider = "Hugging Face"}};
     b.purl = MakePurl("huggingface", id);
     b.evidence.push_back(ev);
     ctx.sink().Relate(model.Key(), b.Key(), RelationKind::kDependsOn);
@@ -114,7 +117,7 @@ void HfConfig(Context& ctx) {
   AddAutoMapProperties(c, cfg->auto_map);
   std::string family = !cfg->model_type.empty() ? cfg->model_type
                        : cfg->architectures.empty() ? "" : cfg->architectures[0];
-  c.ai = AiInfo{.model_family = Snippet(family, 80)};
+  c.ai->model_family = Snippet(family, 80);
   ctx.sink().Add(std::move(c));
 }
 
@@ -138,6 +141,7 @@ void HfCard(Context& ctx) {
   if (card->is_dataset_card && !card->is_model_card) {
     Component d = FolderModel(ctx, EvidenceMethod::kManifest, "dataset card");
     d.kind = ComponentKind::kData;
+    d.ai->category = "dataset";
     d.properties["aisec:format"] = "huggingface-dataset";
     d.licenses = card->licenses;
     SetProperty(d, "aisec:data:task-categories", JoinLimited(card->task_categories));
@@ -153,7 +157,7 @@ void HfCard(Context& ctx) {
   SetProperty(c, "aisec:model:language", JoinLimited(card->languages, 32));
   SetProperty(c, "aisec:model:tags", JoinLimited(card->tags, 32));
   SetProperty(c, "aisec:model:library", Snippet(card->library_name, 80));
-  if (!card->pipeline_tag.empty()) c.ai = AiInfo{.task = Snippet(card->pipeline_tag, 80)};
+  c.ai->task = Snippet(card->pipeline_tag, 80);
   AddCardReferences(ctx, c, *card);
   ctx.sink().Add(std::move(c));
 }

@@ -16,6 +16,7 @@ Component Base(Context& ctx, std::string name, std::string_view format, uint64_t
   c.kind = ComponentKind::kModel;
   c.name = name.empty() ? FileStem(ctx.file().Basename()) : std::move(name);
   c.scope = Scope::kDirect;  // the file is part of the scanned tree
+  c.ai = AiInfo{.category = "model"};
   c.properties["aisec:format"] = std::string(format);
   c.properties["aisec:size"] = std::to_string(size);
   c.evidence.push_back(std::move(evidence));
