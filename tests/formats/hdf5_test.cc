@@ -82,6 +82,15 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, Hdf5Malformed,
                                            Case{"continuation_loop.h5", "continuation-loop"},
                                            Case{"bad_superblock.h5", "unsupported-superblock"}));
 
+TEST(Hdf5, HugeArraysOfEmptyStringsAreRefused) {
+  // Found by the fuzz target: 2^40 zero-length strings took memory only to join.
+  File f = ParseFixture("empty_string_array.h5");
+  ASSERT_TRUE(f.complete) << Whats(f);
+  EXPECT_EQ(f.issues.size(), 1u) << Whats(f);
+  EXPECT_EQ(f.issues[0].what, "bad-attribute");
+  EXPECT_NE(f.Find("model_config"), nullptr);  // the other attributes are still read
+}
+
 TEST(Hdf5, TruncationIsAlsoAnEofMismatch) {
   File f = ParseFixture("truncated.h5");
   EXPECT_EQ(f.issues.front().what, "eof-mismatch");

@@ -293,6 +293,9 @@ bool Parser::ReadValue(Cursor& c, uint64_t type_at, uint64_t type_size, uint64_t
     return false;
   }
   if (cls == kStringClass) {
+    // Element counts are bounded too: zero-size strings cost nothing to store but a separator
+    // each to join.
+    if (element == 0 || count > kMaxStringElements) return false;
     std::string raw;
     if (!c.Bytes(total, &raw)) return false;
     for (uint64_t i = 0; i < count; ++i) {

@@ -20,6 +20,7 @@ inline constexpr size_t kMaxMessages = 4096;
 inline constexpr size_t kMaxContinuations = 64;
 inline constexpr uint64_t kMaxAttributeBytes = 64ull << 20;
 inline constexpr uint64_t kMaxUserBlock = 1ull << 30;
+inline constexpr uint64_t kMaxStringElements = 1 << 16;  // strings in one array attribute
 
 struct Attribute {
   std::string name;
