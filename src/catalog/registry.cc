@@ -42,6 +42,16 @@ constexpr std::string_view kTerraformGlobs[] = {"*.tf"};
 // Compressed joblib dumps are recognised by name; everything else of the model formats by bytes.
 constexpr std::string_view kJoblibGlobs[] = {"*.joblib", "*.jbl", "*.pkl.z", "*.pkl.gz",
                                              "*.pkl.bz2", "*.pkl.xz", "*.pkl.lzma", "*.pkl.lz4"};
+constexpr std::string_view kSafetensorsGlobs[] = {"*.safetensors"};
+constexpr std::string_view kGgufGlobs[] = {"*.gguf"};
+constexpr std::string_view kOnnxGlobs[] = {"*.onnx"};
+constexpr std::string_view kHdf5Globs[] = {"*.h5", "*.hdf5"};
+constexpr std::string_view kSavedModelGlobs[] = {"saved_model.pb"};
+constexpr std::string_view kTfliteGlobs[] = {"*.tflite"};
+constexpr std::string_view kCoreMlGlobs[] = {"*.mlmodel"};
+constexpr std::string_view kHfConfigGlobs[] = {"config.json"};
+constexpr std::string_view kHfTokenizerGlobs[] = {"tokenizer_config.json"};
+constexpr std::string_view kHfCardGlobs[] = {"README.md", "readme.md", "README.MD"};
 
 const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
@@ -85,6 +95,23 @@ const Cataloger kCatalogers[] = {
      .claims_content = model::ClaimsZipContent},
     {.name = "model/numpy", .globs = {}, .run = model::NumpyFiles,
      .claims_content = model::ClaimsNumpyContent},
+    {.name = "model/safetensors", .globs = kSafetensorsGlobs, .run = model::Safetensors,
+     .claims_content = model::ClaimsSafetensors},
+    {.name = "model/gguf", .globs = kGgufGlobs, .run = model::Gguf,
+     .claims_content = model::ClaimsGguf},
+    {.name = "model/onnx", .globs = kOnnxGlobs, .run = model::Onnx},
+    {.name = "model/hdf5", .globs = kHdf5Globs, .run = model::Hdf5,
+     .claims_content = model::ClaimsHdf5},
+    {.name = "model/savedmodel", .globs = kSavedModelGlobs, .run = model::SavedModel},
+    {.name = "model/tflite", .globs = kTfliteGlobs, .run = model::Tflite,
+     .claims_content = model::ClaimsTflite},
+    {.name = "model/coreml", .globs = kCoreMlGlobs, .run = model::CoreMl},
+    {.name = "model/coreml-package", .globs = {}, .run = model::MlPackage,
+     .claims_path = model::ClaimsMlPackageManifest},
+    {.name = "model/huggingface-config", .globs = kHfConfigGlobs, .run = model::HfConfig},
+    {.name = "model/huggingface-tokenizer", .globs = kHfTokenizerGlobs,
+     .run = model::HfTokenizerConfig},
+    {.name = "model/huggingface-card", .globs = kHfCardGlobs, .run = model::HfCard},
 };
 
 }  // namespace

@@ -73,5 +73,22 @@ bool ClaimsZipContent(std::string_view head);
 void ZipModelFiles(Context& ctx);
 bool ClaimsNumpyContent(std::string_view head);
 void NumpyFiles(Context& ctx);
+namespace model {
+bool ClaimsSafetensors(std::string_view head);
+void Safetensors(Context& ctx);
+bool ClaimsGguf(std::string_view head);
+void Gguf(Context& ctx);
+void Onnx(Context& ctx);
+void HfConfig(Context& ctx);
+void HfTokenizerConfig(Context& ctx);
+void HfCard(Context& ctx);
+bool ClaimsHdf5(std::string_view head);
+void Hdf5(Context& ctx);
+void SavedModel(Context& ctx);
+bool ClaimsTflite(std::string_view head);
+void Tflite(Context& ctx);
+void CoreMl(Context& ctx);
+bool ClaimsMlPackageManifest(std::string_view rel_path);
+void MlPackage(Context& ctx);
 }  // namespace model
 }  // namespace aisec::catalog

@@ -1,6 +1,7 @@
 #include "core/data.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -43,6 +44,14 @@ std::optional<std::string_view> DataFile(std::string_view rel_path) {
   }
   return std::nullopt;
 }
+
+namespace data_internal {
+void Broken(std::string_view rel_path, const std::string& message) {
+  std::fprintf(stderr, "aisec: broken data file %.*s: %s\n", static_cast<int>(rel_path.size()),
+               rel_path.data(), message.c_str());
+  std::abort();
+}
+}  // namespace data_internal
 
 std::vector<std::string> DataFiles(std::string_view prefix) {
   std::vector<std::string> out;

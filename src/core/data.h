@@ -26,4 +26,18 @@ std::optional<std::string_view> DataFile(std::string_view rel_path);
 // Relative paths of the data files whose path starts with `prefix` ("catalog/"), sorted.
 std::vector<std::string> DataFiles(std::string_view prefix);
 
+namespace data_internal {
+[[noreturn]] void Broken(std::string_view rel_path, const std::string& message);
+}  // namespace data_internal
+
+// Parses a shipped data file with `load` (text -> Result<T>), for a function-local static.
+// Aborts with a clear message when the file is missing or broken, which the data tests prevent.
+template <typename Load>
+auto LoadShippedData(std::string_view rel_path, Load load) {
+  auto text = DataFile(rel_path);
+  auto loaded = load(text ? *text : std::string_view());
+  if (!loaded.ok()) data_internal::Broken(rel_path, loaded.error().message);
+  return std::move(*loaded);
+}
+
 }  // namespace aisec

@@ -1,5 +1,7 @@
 #include "core/parse.h"
 
+#include <set>
+
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
@@ -46,9 +48,31 @@ bool YamlTooDeep(std::string_view text) {
 }  // namespace
 
 Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path) {
+  return ParseJson(text, path, nullptr);
+}
+
+Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path,
+                                 std::vector<std::string>* duplicate_keys) {
   if (BracketDepth(text) > kMaxNesting) return NestingError(path);
+  // One set of keys per open object; the parser callback sees keys in document order.
+  std::vector<std::set<std::string>> open_objects;
+  nlohmann::json::parser_callback_t on_event =
+      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        if (event == E::object_start) {
+          open_objects.emplace_back();
+        } else if (event == E::object_end && !open_objects.empty()) {
+          open_objects.pop_back();
+        } else if (event == E::key && !open_objects.empty() && parsed.is_string()) {
+          if (!open_objects.back().insert(parsed.get<std::string>()).second) {
+            duplicate_keys->push_back(parsed.get<std::string>());
+          }
+        }
+        return true;
+      };
   try {
-    return nlohmann::json::parse(text.begin(), text.end());
+    if (duplicate_keys == nullptr) return nlohmann::json::parse(text.begin(), text.end());
+    return nlohmann::json::parse(text.begin(), text.end(), on_event);
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann reports a byte offset; turn it into a line number.
     LineIndex index(text);

@@ -19,6 +19,11 @@ inline constexpr int kMaxNesting = 256;
 
 // `path` only labels errors.
 Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path);
+// Like ParseJson, and also appends to `duplicate_keys` every key that appears more than once in
+// the same object (the later value wins in the result, as in most loaders). Used where parsers
+// that disagree on duplicates are an attack (model headers).
+Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path,
+                                 std::vector<std::string>* duplicate_keys);
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path);
 // Every document of a multi-document YAML stream ("---" separated).
 Result<std::vector<YAML::Node>> ParseYamlAll(std::string_view text, const std::string& path);

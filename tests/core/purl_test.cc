@@ -19,6 +19,8 @@ TEST(Purl, SplitsMavenAndGoNamespaces) {
             "pkg:maven/dev.langchain4j/langchain4j@0.35.0");
   EXPECT_EQ(MakePurl("golang", "github.com/sashabaranov/go-openai", "v1.20.0"),
             "pkg:golang/github.com/sashabaranov/go-openai@v1.20.0");
+  EXPECT_EQ(MakePurl("huggingface", "meta-llama/Llama-3.1-8B"),
+            "pkg:huggingface/meta-llama/Llama-3.1-8B");
 }
 
 TEST(Purl, EncodesVersionAndQualifiers) {

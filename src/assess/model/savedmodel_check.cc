@@ -1,0 +1,115 @@
+// TensorFlow SavedModel (issue "Model file security", item 4): ops that call Python or touch the
+// file system (data/model/tf-ops.yaml), in the graphs and the function library, and the Keras
+// layer configs of keras_metadata.pb (Lambda bytecode, imported modules).
+#include <yaml-cpp/yaml.h>
+
+#include "assess/model/keras_rules.h"
+#include "assess/model/model_finding.h"
+#include "assess/model/registry_decls.h"
+#include "core/data.h"
+#include "core/parse.h"
+#include "core/strings.h"
+#include "formats/savedmodel/saved_model.h"
+
+namespace aisec::assess::model {
+namespace {
+
+struct TfOp {
+  Severity severity;
+  std::string why;
+};
+
+const IssueRule kRules[] = {
+    {"*", MalformedRule("AISEC-MODEL-SAVEDMODEL-MALFORMED", "Malformed SavedModel protobuf")},
+};
+
+Result<std::map<std::string, TfOp>> LoadTfOps(std::string_view yaml) {
+  auto doc = ParseYaml(yaml, "model/tf-ops.yaml");
+  if (!doc.ok()) return doc.error();
+  std::map<std::string, TfOp> ops;
+  try {
+    if (!(*doc)["version"]) return Status::Parse("tf-ops: no version");
+    for (const auto& row : (*doc)["ops"]) {
+      auto s = ParseSeverity(row["severity"].as<std::string>());
+      if (!s) return Status::Parse("tf-ops: bad severity");
+      std::string op = row["op"].as<std::string>();
+      if (!ops.emplace(op, TfOp{*s, row["why"].as<std::string>()}).second) {
+        return Status::Parse("tf-ops: duplicate op " + op);
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    return Status::Parse(std::string("tf-ops: ") + e.what());
+  }
+  if (ops.empty()) return Status::Parse("tf-ops: no ops");
+  return ops;
+}
+
+const std::map<std::string, TfOp>& TfOps() {
+  static const auto ops = LoadShippedData("model/tf-ops.yaml", LoadTfOps);
+  return ops;
+}
+
+void CheckOps(const ModelFile& file, ModelReport& report, const formats::savedmodel::SavedModel& m) {
+  for (const auto& [op, count] : m.ops) {
+    auto it = TfOps().find(op);
+    if (it == TfOps().end()) continue;
+    bool python = op.find("PyFunc") != std::string::npos;
+    std::string id = "AISEC-MODEL-SAVEDMODEL-" + std::string(python ? "PYTHON-OP" : "FILE-OP");
+    Rule rule{.id = id,
+              .title = "SavedModel uses the " + op + " op",
+              .severity = it->second.severity,
+              .technique = python ? "code-execution-on-load" : "file-system-access",
+              .remediation = "Do not serve this model: inspect the graph (saved_model_cli show "
+                             "--all) and re-export it without " + op + ".",
+              .cwe = python ? "CWE-94" : "CWE-73",
+              .atlas = "AML.T0011.000"};
+    AddFinding(file, report, rule,
+               Hit{.description = op + " (" + std::to_string(count) + " node(s)): " + it->second.why,
+                   .offset = m.op_offset.at(op),
+                   .discriminator = op,
+                   .snippet = "op: " + op});
+  }
+}
+
+void RunSavedModelPb(ModelFile& file, ModelReport& report) {
+  report.format = "tensorflow-savedmodel";
+  formats::FileSource src(file.reader, file.file, file.size);
+  const auto m = formats::savedmodel::ParseSavedModel(src);
+  for (const auto& issue : m.issues) AddIssueFinding(file, report, kRules, issue);
+  CheckOps(file, report, m);  // ops read before a wire-format error still count
+  if (!m.complete) return;
+  std::vector<std::string> tags, signatures;
+  for (const auto& g : m.meta_graphs) {
+    tags.insert(tags.end(), g.tags.begin(), g.tags.end());
+    signatures.insert(signatures.end(), g.signatures.begin(), g.signatures.end());
+    if (!g.tensorflow_version.empty()) report.metadata["tensorflow_version"] = g.tensorflow_version;
+  }
+  report.metadata["tags"] = Snippet(Join(tags, ","), 200);
+  report.metadata["signatures"] = Snippet(Join(signatures, ","), 200);
+  report.metadata["ops"] = std::to_string(m.ops.size());
+}
+
+void RunKerasMetadata(ModelFile& file, ModelReport& report) {
+  report.format = "keras-savedmodel-metadata";
+  formats::FileSource src(file.reader, file.file, file.size);
+  const auto k = formats::savedmodel::ParseKerasMetadata(src);
+  for (const auto& issue : k.issues) AddIssueFinding(file, report, kRules, issue);
+  for (const auto& layer : k.layers) {
+    if (layer.metadata.empty()) continue;
+    ReportKerasConfig(file, report, "SAVEDMODEL", layer.metadata, layer.offset);
+  }
+  report.metadata["layers"] = std::to_string(k.layers.size());
+}
+
+}  // namespace
+
+bool ClaimsSavedModel(std::string_view head, std::string_view basename) {
+  return basename == "saved_model.pb" || basename == "keras_metadata.pb";
+}
+
+void RunSavedModel(ModelFile& file, ModelReport& report) {
+  if (file.file.Basename() == "keras_metadata.pb") return RunKerasMetadata(file, report);
+  RunSavedModelPb(file, report);
+}
+
+}  // namespace aisec::assess::model
