@@ -10,6 +10,7 @@ namespace {
 // One row per subcommand.
 const aisec::cli::CommandSetup kCommands[] = {
     aisec::cli::SetupScan,
+    aisec::cli::SetupDb,
 };
 
 }  // namespace
