@@ -55,6 +55,7 @@ Status AssessMalicious(Context& ctx) {
   if (!advisories.ok()) return advisories.status();
   osv::AdvisoryDb* db = advisories->db();
   if (!db) return Status::Ok();
+  db->BeginRead();
   for (const Component& c : ctx.result.components) {
     if (c.kind != ComponentKind::kLibrary || c.ecosystem.empty()) continue;
     auto rows = db->Lookup(c.ecosystem, c.name);
@@ -69,6 +70,7 @@ Status AssessMalicious(Context& ctx) {
       ctx.result.findings.push_back(MakeFinding(c, id, *d, VersionMatches(c, entries)));
     }
   }
+  db->EndRead();
   return Status::Ok();
 }
 

@@ -140,9 +140,7 @@ Finding MakeFinding(const Match& m, std::string rule, const std::string& upgrade
 
 void ExactVersion(Context& ctx, const Component& c, const Scheme& s, const Advisories& all,
                   osv::AdvisoryDb& db) {
-  auto from = s.Parse(c.version);
-  std::string upgrade =
-      SmallestSafeUpgrade(s, all, from.ok() ? std::optional<Version>(*from) : std::nullopt);
+  std::optional<std::string> upgrade;  // computed on the first match only
   for (const auto& [id, entries] : all) {
     bool git_only = false;
     Verdict v = Judge(entries, s, c.version, &git_only);
@@ -159,11 +157,15 @@ void ExactVersion(Context& ctx, const Component& c, const Scheme& s, const Advis
       ctx.result.findings.push_back(std::move(f));
       continue;
     }
-    Finding f = MakeFinding(m, "AISEC-VULN", upgrade);
-    f.remediation = upgrade.empty()
+    if (!upgrade) {
+      auto from = s.Parse(c.version);
+      upgrade = SmallestSafeUpgrade(s, all, from.ok() ? std::optional<Version>(*from) : std::nullopt);
+    }
+    Finding f = MakeFinding(m, "AISEC-VULN", *upgrade);
+    f.remediation = upgrade->empty()
                         ? "No fixed version is known; consider replacing the package."
                         : fmt::format("Upgrade {} to {} or later (the smallest version that fixes "
-                                      "every known advisory for this package).", c.name, upgrade);
+                                      "every known advisory for this package).", c.name, *upgrade);
     ctx.result.findings.push_back(std::move(f));
   }
 }
@@ -214,6 +216,7 @@ Status AssessVulnerabilities(Context& ctx) {
   if (!advisories.ok()) return advisories.status();
   osv::AdvisoryDb* db = advisories->db();
   if (!db) return Status::Ok();
+  db->BeginRead();
   for (const Component& c : ctx.result.components) {
     if (c.kind != ComponentKind::kLibrary || (c.version.empty() && c.version_spec.empty())) continue;
     const Scheme* s = version::ForPurlType(c.ecosystem);
@@ -229,6 +232,7 @@ Status AssessVulnerabilities(Context& ctx) {
     if (!c.version.empty()) ExactVersion(ctx, c, *s, all, *db);
     else VersionRange(ctx, c, *s, all, *db);
   }
+  db->EndRead();
   return Status::Ok();
 }
 

@@ -33,6 +33,7 @@ CREATE TABLE affected(
   ecosystem TEXT NOT NULL,      -- purl type, or "osv:<ecosystem>"
   name TEXT NOT NULL,           -- normalised for the ecosystem
   osv_ecosystem TEXT NOT NULL,  -- as the record names it
+  malicious INTEGER NOT NULL,   -- copied from the advisory, so lookups need no join
   ranges TEXT NOT NULL);        -- EncodeAffected()
 CREATE INDEX affected_by_package ON affected(ecosystem, name);
 CREATE INDEX affected_by_advisory ON affected(advisory_id);
@@ -104,20 +105,26 @@ Result<std::unique_ptr<AdvisoryDb>> AdvisoryDb::Open(const std::string& path, bo
     sqlite3_close(raw);
     return s;
   }
-  std::unique_ptr<AdvisoryDb> db(new AdvisoryDb(raw));
+  std::unique_ptr<AdvisoryDb> db(new AdvisoryDb(raw, memory));
   if (Status s = db->Init(create); !s.ok()) return s;
   return db;
 }
 
 AdvisoryDb::~AdvisoryDb() {
   lookup_ = {}, find_ = {}, insert_ = {}, insert_affected_ = {}, delete_affected_ = {};
-  delete_ = {};
+  delete_ = {}, details_ = {};
   sqlite3_close(db_);
 }
 
 Status AdvisoryDb::Init(bool create) {
   sqlite3_busy_timeout(db_, 5000);
-  if (Status s = sql::Exec(db_, "PRAGMA foreign_keys = ON"); !s.ok()) return s;
+  // Lookups during a scan touch many pages: map the file instead of copying pages through
+  // read(2), and keep a larger page cache.
+  if (Status s = sql::Exec(db_, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824; "
+                                "PRAGMA cache_size = -65536");
+      !s.ok()) {
+    return s;
+  }
   auto version = sql::Stmt::Prepare(db_, "PRAGMA user_version");
   if (!version.ok()) return version.status();
   auto row = version->Step();
@@ -176,6 +183,16 @@ void AdvisoryDb::Rollback() {
   if (!sqlite3_get_autocommit(db_)) (void)sql::Exec(db_, "ROLLBACK");
 }
 
+void AdvisoryDb::BeginRead() {
+  std::lock_guard lock(mu_);
+  if (!memory_ && sqlite3_get_autocommit(db_)) (void)sql::Exec(db_, "BEGIN");
+}
+
+void AdvisoryDb::EndRead() {
+  std::lock_guard lock(mu_);
+  if (!memory_ && !sqlite3_get_autocommit(db_)) (void)sql::Exec(db_, "COMMIT");
+}
+
 Result<int64_t> AdvisoryDb::TouchSource(const std::string& location,
                                         const std::string& imported_at) {
   std::lock_guard lock(mu_);
@@ -223,7 +240,7 @@ Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t sou
                       "db_severity) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   auto ins_aff = Prepared(insert_affected_,
                           "INSERT INTO affected(advisory_id, ecosystem, name, osv_ecosystem, "
-                          "ranges) VALUES(?1, ?2, ?3, ?4, ?5)");
+                          "malicious, ranges) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
   if (!del_aff.ok()) return del_aff.status();
   if (!ins.ok()) return ins.status();
   if (!ins_aff.ok()) return ins_aff.status();
@@ -242,7 +259,7 @@ Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t sou
   for (const Affected& a : adv.affected) {
     auto [eco, name] = PackageKey(a.ecosystem, a.name);
     (*ins_aff)->Bind(1, adv.id).Bind(2, eco).Bind(3, name).Bind(4, a.ecosystem);
-    (*ins_aff)->Bind(5, EncodeAffected(a));
+    (*ins_aff)->Bind(5, int64_t{adv.IsMalicious()}).Bind(6, EncodeAffected(a));
     if (Status s = (*ins_aff)->Run(); !s.ok()) return s;
   }
   ++(exists ? counts.updated : counts.added);
@@ -254,9 +271,8 @@ Result<std::vector<StoredAffected>> AdvisoryDb::Lookup(std::string_view purl_typ
                                                        std::string_view name) {
   std::lock_guard lock(mu_);
   auto q = Prepared(lookup_,
-                    "SELECT f.advisory_id, a.malicious, f.osv_ecosystem, f.ranges "
-                    "FROM affected f JOIN advisory a ON a.id = f.advisory_id "
-                    "WHERE f.ecosystem = ?1 AND f.name = ?2");
+                    "SELECT advisory_id, malicious, osv_ecosystem, ranges FROM affected "
+                    "WHERE ecosystem = ?1 AND name = ?2");
   if (!q.ok()) return q.error();
   sql::Stmt& st = **q;
   st.Bind(1, purl_type).Bind(2, NormalizePackageName(purl_type, name));
@@ -280,20 +296,25 @@ Result<std::vector<StoredAffected>> AdvisoryDb::Lookup(std::string_view purl_typ
 
 Result<AdvisoryDetails> AdvisoryDb::Details(const std::string& id) {
   std::lock_guard lock(mu_);
-  auto q = sql::Stmt::Prepare(db_,
-                              "SELECT id, modified, published, summary, details, aliases, "
-                              "severity, refs, db_severity FROM advisory WHERE id = ?1");
-  if (!q.ok()) return q.error();
+  auto prepared = Prepared(details_,
+                           "SELECT id, modified, published, summary, details, aliases, "
+                           "severity, refs, db_severity FROM advisory WHERE id = ?1");
+  if (!prepared.ok()) return prepared.error();
+  sql::Stmt* q = *prepared;
   q->Bind(1, id);
   auto row = q->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return Status::NotFound("no advisory " + id);
+  if (!row.ok() || !*row) {
+    q->Reset();
+    if (!row.ok()) return row.error();
+    return Status::NotFound("no advisory " + id);
+  }
   AdvisoryDetails d{std::string(q->Text(0)), std::string(q->Text(1)), std::string(q->Text(2)),
                     std::string(q->Text(3)), std::string(q->Text(4)), {}, {}, {},
                     std::string(q->Text(8))};
   for (auto line : SplitLines(q->Text(5))) d.aliases.emplace_back(line);
   for (auto& [t, s] : SplitPairs(q->Text(6))) d.severity.push_back({t, s});
   for (auto& [t, u] : SplitPairs(q->Text(7))) d.references.push_back({t, u});
+  q->Reset();
   return d;
 }
 

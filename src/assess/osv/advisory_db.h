@@ -87,22 +87,27 @@ class AdvisoryDb {
              ImportCounts& counts);
 
   // --- reading ---
+  // Many lookups in a row (a scan) run inside one read transaction: one lock and a page cache
+  // that stays valid. No-op for in-memory databases, which may be shared between scans.
+  void BeginRead();
+  void EndRead();
   // Every affected entry for a package; `purl_type` as in Component::ecosystem.
   Result<std::vector<StoredAffected>> Lookup(std::string_view purl_type, std::string_view name);
   Result<AdvisoryDetails> Details(const std::string& id);
   Result<DbStatus> GetStatus();
 
  private:
-  explicit AdvisoryDb(sqlite3* db) : db_(db) {}
+  AdvisoryDb(sqlite3* db, bool memory) : db_(db), memory_(memory) {}
   Status Init(bool create);
   Status CreateTables();
 
   Result<sql::Stmt*> Prepared(sql::Stmt& slot, const char* text);
 
   sqlite3* db_;
+  bool memory_;
   std::mutex mu_;
   // Prepared once, reused for every call.
-  sql::Stmt lookup_, find_, insert_, insert_affected_, delete_affected_, delete_;
+  sql::Stmt lookup_, find_, insert_, insert_affected_, delete_affected_, delete_, details_;
 };
 
 // $XDG_CACHE_HOME/aisec/advisories.db, else ~/.cache/aisec/advisories.db; empty when neither
