@@ -1,7 +1,5 @@
 // Known malicious packages: OpenSSF Malicious Packages reports (OSV records with MAL- ids) in the
 // advisory database. Installing one is an incident, not an upgrade: the finding is critical.
-#include <map>
-
 #include <fmt/format.h>
 
 #include "assess/osv/evaluate.h"
@@ -51,27 +49,15 @@ Finding MakeFinding(const Component& c, const std::string& id, const osv::Adviso
 }  // namespace
 
 Status AssessMalicious(Context& ctx) {
-  auto advisories = osv::ScanAdvisories::Open(ctx.options);
-  if (!advisories.ok()) return advisories.status();
-  osv::AdvisoryDb* db = advisories->db();
-  if (!db) return Status::Ok();
-  db->BeginRead();
-  for (const Component& c : ctx.result.components) {
-    if (c.kind != ComponentKind::kLibrary || c.ecosystem.empty()) continue;
-    auto rows = db->Lookup(c.ecosystem, c.name);
-    if (!rows.ok()) continue;
-    std::map<std::string, std::vector<osv::Affected>> reports;
-    for (auto& r : *rows) {
-      if (r.malicious) reports[r.advisory_id].push_back(std::move(r.affected));
-    }
-    for (const auto& [id, entries] : reports) {
-      auto d = db->Details(id);
-      if (!d.ok()) continue;
-      ctx.result.findings.push_back(MakeFinding(c, id, *d, VersionMatches(c, entries)));
-    }
-  }
-  db->EndRead();
-  return Status::Ok();
+  return osv::ForEachAdvisedComponent(
+      ctx, /*malicious=*/true,
+      [&](const Component& c, const osv::PackageAdvisories& reports, osv::AdvisoryDb& db) {
+        for (const auto& [id, entries] : reports) {
+          auto d = db.Details(id);
+          if (!d.ok()) continue;
+          ctx.result.findings.push_back(MakeFinding(c, id, *d, VersionMatches(c, entries)));
+        }
+      });
 }
 
 }  // namespace aisec::assess

@@ -24,8 +24,7 @@ using version::Scheme;
 using version::Version;
 using version::VersionSet;
 
-// Advisory id -> its affected entries for one package.
-using Advisories = std::map<std::string, std::vector<Affected>>;
+using Advisories = osv::PackageAdvisories;
 
 struct Rating {
   Severity severity = Severity::kMedium;
@@ -201,39 +200,17 @@ void VersionRange(Context& ctx, const Component& c, const Scheme& s, const Advis
   }
 }
 
-Advisories Group(std::vector<osv::StoredAffected> rows) {
-  Advisories out;
-  for (auto& r : rows) {
-    if (!r.malicious) out[r.advisory_id].push_back(std::move(r.affected));
-  }
-  return out;
-}
-
 }  // namespace
 
 Status AssessVulnerabilities(Context& ctx) {
-  auto advisories = osv::ScanAdvisories::Open(ctx.options);
-  if (!advisories.ok()) return advisories.status();
-  osv::AdvisoryDb* db = advisories->db();
-  if (!db) return Status::Ok();
-  db->BeginRead();
-  for (const Component& c : ctx.result.components) {
-    if (c.kind != ComponentKind::kLibrary || (c.version.empty() && c.version_spec.empty())) continue;
-    const Scheme* s = version::ForPurlType(c.ecosystem);
-    if (!s) continue;
-    auto rows = db->Lookup(c.ecosystem, c.name);
-    if (!rows.ok()) {
-      ctx.result.warnings.push_back({{}, "advisory lookup failed: " + rows.error().message,
-                                     "vulnerabilities"});
-      continue;
-    }
-    Advisories all = Group(std::move(*rows));
-    if (all.empty()) continue;
-    if (!c.version.empty()) ExactVersion(ctx, c, *s, all, *db);
-    else VersionRange(ctx, c, *s, all, *db);
-  }
-  db->EndRead();
-  return Status::Ok();
+  return osv::ForEachAdvisedComponent(
+      ctx, /*malicious=*/false,
+      [&](const Component& c, const Advisories& all, osv::AdvisoryDb& db) {
+        const Scheme* s = version::ForPurlType(c.ecosystem);
+        if (!s) return;
+        if (!c.version.empty()) ExactVersion(ctx, c, *s, all, db);
+        else if (!c.version_spec.empty()) VersionRange(ctx, c, *s, all, db);
+      });
 }
 
 }  // namespace aisec::assess

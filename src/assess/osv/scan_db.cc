@@ -53,4 +53,30 @@ Result<ScanAdvisories> ScanAdvisories::Open(const ScanOptions& options) {
   return out;
 }
 
+Status ForEachAdvisedComponent(
+    Context& ctx, bool malicious,
+    const std::function<void(const Component&, const PackageAdvisories&, AdvisoryDb&)>& fn) {
+  auto advisories = ScanAdvisories::Open(ctx.options);
+  if (!advisories.ok()) return advisories.status();
+  AdvisoryDb* db = advisories->db();
+  if (!db) return Status::Ok();
+  db->BeginRead();
+  for (const Component& c : ctx.result.components) {
+    if (c.kind != ComponentKind::kLibrary || c.ecosystem.empty()) continue;
+    auto rows = db->Lookup(c.ecosystem, c.name);
+    if (!rows.ok()) {
+      ctx.result.warnings.push_back(
+          {{}, "advisory lookup for " + c.name + " failed: " + rows.error().message, "advisories"});
+      continue;
+    }
+    PackageAdvisories found;
+    for (auto& r : *rows) {
+      if (r.malicious == malicious) found[r.advisory_id].push_back(std::move(r.affected));
+    }
+    if (!found.empty()) fn(c, found, *db);
+  }
+  db->EndRead();
+  return Status::Ok();
+}
+
 }  // namespace aisec::assess::osv

@@ -184,22 +184,6 @@ int ComparePre(const Pep440Version& a, const Pep440Version& b) {
   return 0;
 }
 
-int CompareLocal(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    bool na = AllDigits(a[i]), nb = AllDigits(b[i]);
-    if (na && nb) {
-      if (int c = CompareDigits(a[i], b[i])) return c;
-    } else if (na != nb) {
-      return na ? 1 : -1;  // a numeric segment is greater than an alphanumeric one
-    } else if (int c = Sign(a[i].compare(b[i]))) {
-      return c;
-    }
-  }
-  if (a.size() == b.size()) return 0;
-  return a.size() < b.size() ? -1 : 1;
-}
-
 int ComparePep440(const Pep440Version& a, const Pep440Version& b) {
   if (int c = CompareDigits(a.epoch, b.epoch)) return c;
   if (int c = CompareRelease(a.release, b.release)) return c;
@@ -212,7 +196,8 @@ int ComparePep440(const Pep440Version& a, const Pep440Version& b) {
   if (a.dev) {
     if (int c = CompareDigits(a.dev_number, b.dev_number)) return c;
   }
-  return CompareLocal(a.local, b.local);
+  // A numeric local segment sorts after an alphanumeric one.
+  return CompareIdentifiers(a.local, b.local, /*numeric_first=*/false);
 }
 
 class Pep440Scheme final : public Scheme {

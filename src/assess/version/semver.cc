@@ -27,23 +27,10 @@ bool ParseIdentifiers(std::string_view s, bool strict_numbers, std::vector<std::
 
 int ComparePrerelease(const std::vector<std::string>& a, const std::vector<std::string>& b,
                       bool fold_case) {
-  // A version without pre-release has higher precedence (§11.3).
+  // A version without pre-release has higher precedence (§11.3); numeric identifiers sort
+  // before alphanumeric ones (§11.4).
   if (a.empty() != b.empty()) return a.empty() ? 1 : -1;
-  size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    bool na = AllDigits(a[i]), nb = AllDigits(b[i]);
-    if (na && nb) {
-      if (int c = CompareDigits(a[i], b[i])) return c;
-    } else if (na != nb) {
-      return na ? -1 : 1;  // numeric identifiers sort before alphanumeric ones
-    } else if (fold_case) {
-      if (int c = Sign(ToLower(a[i]).compare(ToLower(b[i])))) return c;
-    } else if (int c = Sign(a[i].compare(b[i]))) {
-      return c;
-    }
-  }
-  if (a.size() == b.size()) return 0;
-  return a.size() < b.size() ? -1 : 1;
+  return CompareIdentifiers(a, b, /*numeric_first=*/true, fold_case);
 }
 
 class SemverScheme final : public Scheme {

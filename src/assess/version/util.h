@@ -1,8 +1,12 @@
 #pragma once
 // Small helpers shared by the version schemes (not part of the scheme interface).
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/strings.h"
 
 #include "assess/version/scheme.h"
 
@@ -17,6 +21,8 @@ inline bool AllDigits(std::string_view s) {
   }
   return true;
 }
+
+inline int Sign(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
 
 // Drops leading zeros, keeping at least one digit.
 inline std::string_view StripZeros(std::string_view digits) {
@@ -43,7 +49,31 @@ inline std::string IncrementDigits(std::string digits) {
   return digits;
 }
 
-inline int Sign(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
+
+// Compares two dot-separated identifier lists the way PEP 440 local versions and SemVer
+// pre-releases both do: numeric identifiers numerically, others as strings (lower-cased when
+// `fold_case`), a numeric identifier against another by `numeric_first` (SemVer: numeric
+// sorts first; PEP 440: numeric sorts last), and a longer list after its own prefix.
+inline int CompareIdentifiers(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                              bool numeric_first, bool fold_case = false) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    bool na = AllDigits(a[i]), nb = AllDigits(b[i]);
+    int c = 0;
+    if (na && nb) {
+      c = CompareDigits(a[i], b[i]);
+    } else if (na != nb) {
+      c = (na == numeric_first) ? -1 : 1;
+    } else if (fold_case) {
+      c = Sign(ToLower(a[i]).compare(ToLower(b[i])));
+    } else {
+      c = Sign(a[i].compare(b[i]));
+    }
+    if (c != 0) return c;
+  }
+  if (a.size() == b.size()) return 0;
+  return a.size() < b.size() ? -1 : 1;
+}
 
 // The scheme-specific parsed form of a Version the scheme itself produced.
 template <typename T>
