@@ -31,6 +31,8 @@ class Cursor {
     i_ += w.size();
     return true;
   }
+  // The number after a pre/post/dev label, with an optional separator; "0" when absent.
+  std::string LabelNumber();
   std::string_view Digits() {
     size_t start = i_;
     while (!done() && IsDigit(s_[i_])) ++i_;
@@ -46,6 +48,14 @@ std::string Number(std::string_view digits) {
   return digits.empty() ? std::string("0") : std::string(StripZeros(digits));
 }
 
+std::string Cursor::LabelNumber() {
+  size_t after_label = i_;
+  EatSeparator();
+  std::string_view n = Digits();
+  if (n.empty()) reset(after_label);
+  return Number(n);
+}
+
 bool ParsePre(Cursor& c, Pep440Version& v) {
   size_t start = c.pos();
   c.EatSeparator();
@@ -56,12 +66,8 @@ bool ParsePre(Cursor& c, Pep440Version& v) {
       {"b", Phase::kBeta},      {"c", Phase::kRc}};
   for (const auto& [label, phase] : kLabels) {
     if (!c.EatWord(label)) continue;
-    size_t after_label = c.pos();
-    c.EatSeparator();
-    std::string_view n = c.Digits();
-    if (n.empty()) c.reset(after_label);
     v.pre = phase;
-    v.pre_number = Number(n);
+    v.pre_number = c.LabelNumber();
     return true;
   }
   c.reset(start);
@@ -81,12 +87,8 @@ bool ParsePost(Cursor& c, Pep440Version& v) {
   }
   c.EatSeparator();
   if (c.EatWord("post") || c.EatWord("rev") || c.EatWord("r")) {
-    size_t after_label = c.pos();
-    c.EatSeparator();
-    std::string_view n = c.Digits();
-    if (n.empty()) c.reset(after_label);
     v.post = true;
-    v.post_number = Number(n);
+    v.post_number = c.LabelNumber();
     return true;
   }
   c.reset(start);
@@ -100,12 +102,8 @@ bool ParseDev(Cursor& c, Pep440Version& v) {
     c.reset(start);
     return false;
   }
-  size_t after_label = c.pos();
-  c.EatSeparator();
-  std::string_view n = c.Digits();
-  if (n.empty()) c.reset(after_label);
   v.dev = true;
-  v.dev_number = Number(n);
+  v.dev_number = c.LabelNumber();
   return true;
 }
 
