@@ -12,8 +12,9 @@ struct DbFlags {
   std::string db;
 };
 
+// A missing or damaged input, or an unusable database file, is the user's to fix.
 int ExitFor(const Error& e) {
-  return e.code == ErrorCode::kIo || e.code == ErrorCode::kInternal ? kExitInternal : kExitUsage;
+  return e.code == ErrorCode::kInternal ? kExitInternal : kExitUsage;
 }
 
 int Fail(const Error& e) {

@@ -71,3 +71,21 @@ TEST(DbCli, ScanUsesTheImportedDatabase) {
 
 }  // namespace
 }  // namespace aisec
+
+namespace aisec {
+namespace {
+
+TEST(DbCli, DamagedArchiveFailsAndImportsNothing) {
+  testing::TempDir dir;
+  std::string db = (dir / "adv.db").string();
+  dir.Write("broken.zip", "PK\x03\x04 this is not really a zip archive");
+  auto r = testing::RunAisec({"db", "import", testing::Fixture("assess/osv/real").string(),
+                              (dir / "broken.zip").string(), "--db", db});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("broken.zip"), std::string::npos) << r.err;
+  auto st = testing::RunAisec({"db", "status", "--db", db});
+  EXPECT_NE(st.out.find("advisories: 0"), std::string::npos) << st.out;
+}
+
+}  // namespace
+}  // namespace aisec
