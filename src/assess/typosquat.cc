@@ -1,9 +1,12 @@
 // Typosquat suspects: a dependency whose name is one edit (insertion, deletion, substitution or
 // transposition of adjacent letters), a separator or look-alike swap (0/o, 1/l/i, rn/m, - _ .)
 // or a reordering of words away from a popular AI package of the same ecosystem, and that is
-// not itself a catalogued package. The popular names are data: `popular: true` entries of
-// data/catalog/ai-packages.yaml.
+// neither a catalogued package nor a known legitimate near name. Both lists are data: the
+// `popular: true` entries of data/catalog/ai-packages.yaml and data/typosquat/legitimate.yaml.
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,8 @@
 
 #include "assess/registry_decls.h"
 #include "catalog/ai_catalog.h"
+#include "core/data.h"
+#include "core/parse.h"
 #include "core/purl.h"
 #include "core/strings.h"
 
@@ -82,6 +87,27 @@ std::string Technique(const std::string& name, const std::string& popular) {
   return {};
 }
 
+// "ecosystem\x1fnormalised-name" of every known legitimate near name, loaded once.
+const std::set<std::string>& Legitimate() {
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out;
+    auto text = DataFile("typosquat/legitimate.yaml");
+    if (!text) return out;
+    auto doc = ParseYaml(*text, "typosquat/legitimate.yaml");
+    if (!doc.ok()) return out;
+    try {
+      for (const auto& p : (*doc)["packages"]) {
+        std::string eco = p["ecosystem"].as<std::string>();
+        out.insert(eco + '\x1f' + NormalizePackageName(eco, p["name"].as<std::string>()));
+      }
+    } catch (const YAML::Exception&) {
+      out.clear();
+    }
+    return out;
+  }();
+  return names;
+}
+
 Finding MakeFinding(const Component& c, const catalog::AiPackage& p, const std::string& how) {
   Finding f;
   f.rule_id = "AISEC-TYPOSQUAT";
@@ -115,6 +141,7 @@ Status AssessTyposquats(Context& ctx) {
     if (c.kind != ComponentKind::kLibrary || c.ecosystem.empty()) continue;
     if (cat.Find(c.ecosystem, c.name)) continue;  // a catalogued package is legitimate
     std::string name = NormalizePackageName(c.ecosystem, c.name);
+    if (Legitimate().count(c.ecosystem + '\x1f' + name)) continue;
     for (const auto* p : popular) {
       if (p->ecosystem != c.ecosystem) continue;
       std::string how = Technique(name, NormalizePackageName(p->ecosystem, p->name));

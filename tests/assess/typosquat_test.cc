@@ -1,7 +1,14 @@
 // Typosquat suspects against the popular names of the AI catalogue.
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <set>
 
 #include "aisec/aisec.h"
+#include "catalog/ai_catalog.h"
+#include "core/data.h"
+#include "core/parse.h"
+#include "core/purl.h"
 #include "test_util.h"
 
 namespace aisec {
@@ -48,6 +55,35 @@ TEST(Typosquat, ShortPopularNamesNeedMoreThanOneEdit) {
 TEST(Typosquat, LegitimatePackagesAreNotSuspects) {
   auto s = Suspects("openai==1.54.0\ntransformers\nlangchain\nrequests\nnumpy\nopenapi-core\n");
   EXPECT_TRUE(s.empty()) << s.begin()->first;
+}
+
+}  // namespace
+}  // namespace aisec
+
+namespace aisec {
+namespace {
+
+TEST(Typosquat, KnownLegitimateNearNamesAreNotSuspects) {
+  // "ctransformers" is one insertion from "transformers" and "torchx" from "torch".
+  auto s = Suspects("ctransformers\ntorchx\n");
+  EXPECT_TRUE(s.empty());
+}
+
+TEST(Typosquat, LegitimateListIsValidData) {
+  auto text = DataFile("typosquat/legitimate.yaml");
+  ASSERT_TRUE(text.has_value());
+  auto doc = ParseYaml(*text, "legitimate.yaml");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)["version"].as<int>(), 1);
+  std::set<std::string> seen;
+  for (const auto& p : (*doc)["packages"]) {
+    std::string eco = p["ecosystem"].as<std::string>();
+    std::string name = p["name"].as<std::string>();
+    EXPECT_TRUE(catalog::IsKnownEcosystem(eco)) << eco;
+    EXPECT_FALSE(p["near"].as<std::string>().empty()) << name;
+    EXPECT_TRUE(seen.insert(eco + "/" + NormalizePackageName(eco, name)).second) << name;
+  }
+  EXPECT_GE(seen.size(), 10u);
 }
 
 }  // namespace
