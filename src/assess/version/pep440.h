@@ -28,8 +28,9 @@ struct Pep440Version : ParsedVersion {
 const Scheme& Pep440();
 
 class VersionSet;
-// A PEP 440 specifier set (">=2.0,<2.3", "~=1.4.5", "==2.*", "!=2.1"), with the PEP's exclusions
-// of pre-releases below "<V" and post-releases above ">V" (see pep440_specifier.cc).
+// A PEP 440 specifier set (">=2.0,<2.3", "~=1.4.5", "==2.*", "!=2.1"), with the PEP's exclusion
+// of pre-releases below "<V" (see pep440_specifier.cc). Poetry's constraints ("^1.2", "~1.2",
+// "1.2.3", "*", "||") are read too, as pyproject.toml writes them.
 Result<VersionSet> ParsePep440Specifiers(std::string_view spec);
 
 // The normalised spelling of a PEP 440 version ("1.0-ALPHA-1" -> "1.0a1"), or an error.

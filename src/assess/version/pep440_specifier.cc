@@ -81,6 +81,57 @@ Result<VersionSet> Clause(std::string_view clause) {
   return VersionSet::Of(Interval::AtLeast(*v)).Intersect(Pep440(), *compatible);
 }
 
+// Poetry's constraints (pyproject.toml): "^1.2" and "~1.2" (the nearest-version operators of
+// npm), a bare version as an exact pin, "*" for any, "||" between alternatives. Each becomes
+// the PEP 440 clauses it means.
+Result<VersionSet> PoetryClause(std::string_view clause) {
+  char op = clause.empty() ? '\0' : clause.front();
+  if (clause == "*") return VersionSet::All();
+  if (op != '^' && op != '~') {
+    if (!clause.empty() && (IsDigit(op) || op == 'v')) {
+      return Clause("==" + std::string(clause));  // a bare version; "1.2.*" is a prefix
+    }
+    return Clause(clause);
+  }
+  auto v = ParseV(Trim(clause.substr(1)));
+  if (!v.ok()) return SpecError(clause);
+  std::vector<std::string> upper = As<Pep440Version>(*v).release;
+  size_t bump = 0;  // the segment to increment
+  if (op == '^') {
+    while (bump + 1 < upper.size() && upper[bump] == "0") ++bump;
+  } else {
+    bump = upper.size() > 1 ? 1 : 0;
+  }
+  upper.resize(bump + 1);
+  upper[bump] = IncrementDigits(upper[bump]);
+  auto hi = Clause("<" + Join(upper, "."));
+  if (!hi.ok()) return hi;
+  return VersionSet::Of(Interval::AtLeast(*v)).Intersect(Pep440(), *hi);
+}
+
+bool IsPoetry(std::string_view spec) {
+  if (spec.find("||") != std::string_view::npos) return true;
+  for (size_t i = 0; i < spec.size(); ++i) {
+    if (spec[i] == '^') return true;
+    if (spec[i] == '~' && (i + 1 >= spec.size() || spec[i + 1] != '=')) return true;
+  }
+  std::string_view t = Trim(spec);
+  return t == "*" || (!t.empty() && (IsDigit(t.front()) || t.front() == 'v'));
+}
+
+Result<VersionSet> Conjunction(std::string_view spec, bool poetry) {
+  VersionSet result = VersionSet::All();
+  auto clauses = Split(spec, ',');
+  if (clauses.size() > kMaxClauses) return Error{ErrorCode::kLimit, "too many clauses", {}};
+  for (std::string_view clause : clauses) {
+    clause = Trim(clause);
+    auto set = poetry ? PoetryClause(clause) : Clause(clause);
+    if (!set.ok()) return set.error();
+    result = result.Intersect(Pep440(), *set);
+  }
+  return result;
+}
+
 }  // namespace
 
 Result<VersionSet> ParsePep440Specifiers(std::string_view spec) {
@@ -88,16 +139,20 @@ Result<VersionSet> ParsePep440Specifiers(std::string_view spec) {
   if (spec.size() >= 2 && spec.front() == '(' && spec.back() == ')') {
     spec = Trim(spec.substr(1, spec.size() - 2));
   }
-  VersionSet result = VersionSet::All();
-  if (spec.empty()) return result;
-  auto clauses = Split(spec, ',');
-  if (clauses.size() > kMaxClauses) return Error{ErrorCode::kLimit, "too many clauses", {}};
-  for (std::string_view clause : clauses) {
-    auto set = Clause(Trim(clause));
-    if (!set.ok()) return set.error();
-    result = result.Intersect(Pep440(), *set);
+  if (spec.empty()) return VersionSet::All();
+  if (!IsPoetry(spec)) return Conjunction(spec, false);
+  VersionSet out;
+  size_t start = 0;
+  for (size_t n = 0; n <= kMaxClauses; ++n) {
+    size_t bar = spec.find("||", start);
+    auto alt = Conjunction(spec.substr(start, bar == std::string_view::npos ? spec.npos : bar - start),
+                           true);
+    if (!alt.ok()) return alt;
+    out.AddAll(*alt);
+    if (bar == std::string_view::npos) return out;
+    start = bar + 2;
   }
-  return result;
+  return Error{ErrorCode::kLimit, "too many alternatives", {}};
 }
 
 }  // namespace aisec::assess::version

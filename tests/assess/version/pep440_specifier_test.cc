@@ -97,3 +97,24 @@ TEST(Pep440Specifier, OverlapsAnAffectedRange) {
 
 }  // namespace
 }  // namespace aisec::assess::version
+
+namespace aisec::assess::version {
+namespace {
+
+TEST(Pep440Specifier, PoetryConstraints) {
+  EXPECT_EQ(testing::Range(Pep440(), "^1.2.3"), ">=1.2.3, <2.dev0");
+  EXPECT_EQ(testing::Range(Pep440(), "^0.2.3"), ">=0.2.3, <0.3.dev0");
+  EXPECT_EQ(testing::Range(Pep440(), "^0.0.3"), ">=0.0.3, <0.0.4.dev0");
+  EXPECT_EQ(testing::Range(Pep440(), "~1.2.3"), ">=1.2.3, <1.3.dev0");
+  EXPECT_EQ(testing::Range(Pep440(), "~1"), ">=1, <2.dev0");
+  EXPECT_EQ(testing::Range(Pep440(), "1.2.3"), "=1.2.3");
+  EXPECT_EQ(testing::Range(Pep440(), "*"), "*");
+  EXPECT_EQ(testing::Range(Pep440(), "^1.0 || ^3.0"), ">=1.0, <2.dev0 || >=3.0, <4.dev0");
+  EXPECT_EQ(testing::Range(Pep440(), ">=1.2,<1.5"), ">=1.2, <1.5.dev0");
+  EXPECT_TRUE(testing::InRange(Pep440(), "~=1.4.5", "1.4.6"));  // still PEP 440, not Poetry's ~
+  EXPECT_TRUE(testing::InRange(Pep440(), "1.2.*", "1.2.9"));
+  EXPECT_EQ(testing::Range(Pep440(), "^x"), "error");
+}
+
+}  // namespace
+}  // namespace aisec::assess::version
