@@ -1,5 +1,6 @@
 #include "assess/osv/scan_db.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -56,13 +57,21 @@ Result<ScanAdvisories> ScanAdvisories::Open(const ScanOptions& options) {
 Status ForEachAdvisedComponent(
     Context& ctx, bool malicious,
     const std::function<void(const Component&, const PackageAdvisories&, AdvisoryDb&)>& fn) {
+  auto is_package = [](const Component& c) {
+    return c.kind == ComponentKind::kLibrary && !c.ecosystem.empty();
+  };
+  // Nothing to look up: do not open (or load) a database at all.
+  if (std::none_of(ctx.result.components.begin(), ctx.result.components.end(), is_package) &&
+      ctx.options.db_path.empty()) {
+    return Status::Ok();
+  }
   auto advisories = ScanAdvisories::Open(ctx.options);
   if (!advisories.ok()) return advisories.status();
   AdvisoryDb* db = advisories->db();
   if (!db) return Status::Ok();
   db->BeginRead();
   for (const Component& c : ctx.result.components) {
-    if (c.kind != ComponentKind::kLibrary || c.ecosystem.empty()) continue;
+    if (!is_package(c)) continue;
     auto rows = db->Lookup(c.ecosystem, c.name);
     if (!rows.ok()) {
       ctx.result.warnings.push_back(
