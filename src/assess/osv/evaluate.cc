@@ -107,13 +107,10 @@ Evaluation Evaluate(const Affected& a, const Scheme* ecosystem, std::string_view
   if (ecosystem) {
     if (auto v = ecosystem->Parse(text); v.ok()) parsed = std::move(*v);
   }
-  // The versions list: exact strings always count; equal versions of the scheme too.
+  // The versions list counts exact strings first (cheap); versions equal under the scheme
+  // ("1.0" and "1.0.0") are checked after the ranges, which usually answer first.
   for (const std::string& listed : a.versions) {
     if (listed == text) return {Verdict::kAffected, false, {}};
-    if (parsed) {
-      auto lv = ecosystem->Parse(listed);
-      if (lv.ok() && ecosystem->Compare(*parsed, *lv) == 0) return {Verdict::kAffected, false, {}};
-    }
   }
   bool evaluated = !a.versions.empty();
   for (const Range& r : a.ranges) {
@@ -132,6 +129,12 @@ Evaluation Evaluate(const Affected& a, const Scheme* ecosystem, std::string_view
     }
     evaluated = true;
     if (*in) return {Verdict::kAffected, false, {}};
+  }
+  if (parsed) {
+    for (const std::string& listed : a.versions) {
+      auto lv = ecosystem->Parse(listed);
+      if (lv.ok() && ecosystem->Compare(*parsed, *lv) == 0) return {Verdict::kAffected, false, {}};
+    }
   }
   if (evaluated) return {Verdict::kNotAffected, false, {}};
   out.verdict = Verdict::kUnknown;
