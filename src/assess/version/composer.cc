@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "assess/version/range.h"
 #include "assess/version/util.h"
 #include "core/strings.h"
 
@@ -89,6 +90,9 @@ class ComposerScheme final : public Scheme {
   }
   int Compare(const Version& a, const Version& b) const override {
     return CompareComposer(As<ComposerVersion>(a), As<ComposerVersion>(b));
+  }
+  Result<VersionSet> ParseRange(std::string_view spec) const override {
+    return ParseComposerRange(*this, spec);
   }
 };
 

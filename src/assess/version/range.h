@@ -66,4 +66,8 @@ Result<VersionSet> ParseNpmRange(const Scheme& s, std::string_view spec, bool ca
 Result<VersionSet> ParseIntervalRange(const Scheme& s, std::string_view spec,
                                       bool bare_is_minimum);
 
+// Composer constraints: "^1.2", "~1.2" (>=1.2 <2.0), "1.0.*", hyphen ranges, "," or space for
+// AND, "|" or "||" for OR; "@dev" stability flags are ignored.
+Result<VersionSet> ParseComposerRange(const Scheme& s, std::string_view spec);
+
 }  // namespace aisec::assess::version

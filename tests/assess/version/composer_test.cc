@@ -28,3 +28,30 @@ TEST(Composer, BranchesAreNotVersions) {
 
 }  // namespace
 }  // namespace aisec::assess::version
+
+namespace aisec::assess::version {
+namespace {
+
+TEST(ComposerRange, Constraints) {
+  using testing::Range;
+  EXPECT_EQ(Range(Composer(), "^1.2.3"), ">=1.2.3, <2-dev");
+  EXPECT_EQ(Range(Composer(), "^0.3"), ">=0.3, <0.4-dev");
+  EXPECT_EQ(Range(Composer(), "~1.2"), ">=1.2, <2-dev");
+  EXPECT_EQ(Range(Composer(), "~1.2.3"), ">=1.2.3, <1.3-dev");
+  EXPECT_EQ(Range(Composer(), "1.0.*"), ">=1.0-dev, <1.1-dev");
+  EXPECT_EQ(Range(Composer(), ">=1.0 <2.0"), ">=1.0, <2.0");
+  EXPECT_EQ(Range(Composer(), ">=1.0,<1.1 || >=1.2"), ">=1.0, <1.1 || >=1.2");
+  EXPECT_EQ(Range(Composer(), "1.0 - 2.1"), ">=1.0, <2.2-dev");
+  EXPECT_EQ(Range(Composer(), "1.0.0 - 2.1.0"), ">=1.0.0, <=2.1.0");
+  EXPECT_EQ(Range(Composer(), "^2.0@dev"), ">=2.0, <3-dev");
+  EXPECT_EQ(Range(Composer(), "*"), "*");
+  EXPECT_TRUE(testing::InRange(Composer(), "^1.2 | ^2.0", "2.5.1"));
+  EXPECT_FALSE(testing::InRange(Composer(), "^1.2", "2.0.0-beta1"));
+  EXPECT_TRUE(testing::InRange(Composer(), ">=1.0, !=1.5.0", "1.6"));
+  EXPECT_FALSE(testing::InRange(Composer(), ">=1.0, !=1.5.0", "1.5"));
+  EXPECT_EQ(Range(Composer(), "dev-main"), "error");
+  EXPECT_EQ(Range(Composer(), ">="), "error");
+}
+
+}  // namespace
+}  // namespace aisec::assess::version
