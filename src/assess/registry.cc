@@ -1,5 +1,6 @@
 // The table of every assessor, in the order they run. A new assessor is one file and one row.
 #include "assess/assessor.h"
+#include "assess/registry_decls.h"
 
 namespace aisec::assess {
 
@@ -13,6 +14,9 @@ const Assessor kAssessors[] = {
     {.name = "shadow-ai", .run = ShadowAi},
     {.name = "licenses", .run = Licenses},
     {.name = "model-security", .run = ModelSecurity},
+    {.name = "vulnerabilities", .run = AssessVulnerabilities},
+    {.name = "malicious", .run = AssessMalicious},
+    {.name = "typosquat", .run = AssessTyposquats},
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ using CommandSetup = Command (*)(CLI::App& app, const GlobalFlags& flags);
 
 Command SetupScan(CLI::App& app, const GlobalFlags& flags);
 Command SetupModels(CLI::App& app, const GlobalFlags& flags);
+Command SetupDb(CLI::App& app, const GlobalFlags& flags);
 
 // Writes `text` to `path`, or to stdout when path is empty or "-". Returns false after printing
 // an error.

@@ -11,6 +11,7 @@ namespace {
 const aisec::cli::CommandSetup kCommands[] = {
     aisec::cli::SetupScan,
     aisec::cli::SetupModels,
+    aisec::cli::SetupDb,
 };
 
 }  // namespace
