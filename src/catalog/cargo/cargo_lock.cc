@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "catalog/cargo/crate.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/strings.h"
 
@@ -131,8 +132,8 @@ class Lock {
 }  // namespace
 
 void CargoLock(Context& ctx) {
-  std::string_view text;
-  if (auto doc = ReadToml(ctx, kSource, text)) Lock(ctx, text).Read(*doc);
+  auto doc = python::LoadToml(ctx, kSource);
+  if (doc) Lock(ctx, *python::LoadText(ctx, kSource)).Read(*doc);
 }
 
 }  // namespace aisec::catalog::cargo

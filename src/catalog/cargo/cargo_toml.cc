@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include "catalog/cargo/crate.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/strings.h"
 
@@ -164,8 +165,8 @@ class Manifest {
 }  // namespace
 
 void CargoToml(Context& ctx) {
-  std::string_view text;
-  if (auto doc = ReadToml(ctx, kSource, text)) Manifest(ctx, text).Read(*doc);
+  auto doc = python::LoadToml(ctx, kSource);
+  if (doc) Manifest(ctx, *python::LoadText(ctx, kSource)).Read(*doc);
 }
 
 }  // namespace aisec::catalog::cargo

@@ -1,7 +1,6 @@
 #include "catalog/cargo/crate.h"
 
 #include "catalog/python/project.h"
-#include "core/parse.h"
 #include "core/purl.h"
 
 namespace aisec::catalog::cargo {
@@ -43,21 +42,6 @@ void AddSourceProperties(std::string_view source, std::map<std::string, std::str
     properties["aisec:source"] = "path";
     properties["aisec:path"] = std::string(source.substr(5));
   }
-}
-
-std::optional<toml::table> ReadToml(Context& ctx, std::string_view source, std::string_view& text) {
-  auto read = ctx.Text();
-  if (!read.ok()) {
-    ctx.sink().Warn(read.error().location, read.error().message, source);
-    return std::nullopt;
-  }
-  text = *read;
-  auto doc = ParseToml(text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, source);
-    return std::nullopt;
-  }
-  return std::move(doc.value());
 }
 
 }  // namespace aisec::catalog::cargo

@@ -5,10 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include <optional>
-
-#include <toml++/toml.h>
-
 #include "catalog/cataloger.h"
 #include "core/component.h"
 
@@ -28,9 +24,5 @@ Component MakeCargoProject(const Context& ctx, const std::string& name, const st
 // Properties for a package source as Cargo.lock writes it ("registry+URL", "sparse+URL",
 // "git+URL?rev=…#commit"); crates.io adds none.
 void AddSourceProperties(std::string_view source, std::map<std::string, std::string>& properties);
-
-// The file's text parsed as TOML; on failure a located warning from `source` and nullopt.
-// `text` receives the text, which toml++ nodes do not keep.
-std::optional<toml::table> ReadToml(Context& ctx, std::string_view source, std::string_view& text);
 
 }  // namespace aisec::catalog::cargo

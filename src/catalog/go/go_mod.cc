@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "catalog/python/project.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/purl.h"
 #include "core/strings.h"
@@ -235,11 +236,8 @@ class GoModule {
 }  // namespace
 
 void GoMod(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = python::LoadText(ctx, kSource);
+  if (!text) return;
   std::vector<Directive> directives = ParseDirectives(ctx, *text);
   GoModule(ctx).Read(directives);
 }

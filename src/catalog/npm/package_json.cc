@@ -10,6 +10,7 @@
 #include "catalog/npm/json_lines.h"
 #include "catalog/npm/npm_spec.h"
 #include "catalog/python/project.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/strings.h"
@@ -115,11 +116,8 @@ Component MakeProject(const Context& ctx, const std::string& name, const std::st
 }
 
 void PackageJson(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = python::LoadText(ctx, kSource);
+  if (!text) return;
   auto manifest = ParsePackageJson(*text, ctx.path());
   if (!manifest.ok()) {
     ctx.sink().Warn(manifest.error().location, manifest.error().message, kSource);

@@ -11,6 +11,7 @@
 #include "catalog/npm/lock_graph.h"
 #include "catalog/npm/npm_spec.h"
 #include "catalog/npm/package_json.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/strings.h"
@@ -273,16 +274,10 @@ class LockReader {
 }  // namespace
 
 void PackageLock(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
-  auto doc = ParseJson(*text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, kSource);
-    return;
-  }
+  auto text = python::LoadText(ctx, kSource);
+  if (!text) return;
+  auto doc = python::LoadJson(ctx, kSource);
+  if (!doc) return;
   if (!doc->is_object()) {
     ctx.Warn(1, "lock file is not a JSON object", kSource);
     return;

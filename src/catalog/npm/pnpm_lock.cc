@@ -11,6 +11,7 @@
 #include "catalog/npm/npm_spec.h"
 #include "catalog/npm/package_json.h"
 #include "catalog/npm/yaml_util.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/strings.h"
 
@@ -226,11 +227,8 @@ class PnpmReader {
 }  // namespace
 
 void PnpmLock(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kSource);
-    return;
-  }
+  auto text = python::LoadText(ctx, kSource);
+  if (!text) return;
   ReadYamlMapping(ctx, *text, kSource, [&](const YAML::Node& doc) { PnpmReader(ctx, *text).Read(doc); });
 }
 

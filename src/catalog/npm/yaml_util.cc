@@ -1,5 +1,6 @@
 #include "catalog/npm/yaml_util.h"
 
+#include "catalog/python/load.h"
 #include "core/strings.h"
 
 namespace aisec::catalog::npm {
@@ -34,11 +35,8 @@ void ReadYamlMapping(Context& ctx, std::string_view text, std::string_view sourc
     ctx.Warn(bad, "invalid UTF-8", source);
     return;
   }
-  auto doc = ParseYaml(text, ctx.path());
-  if (!doc.ok()) {
-    ctx.sink().Warn(doc.error().location, doc.error().message, source);
-    return;
-  }
+  auto doc = python::LoadYaml(ctx, source);
+  if (!doc) return;
   if (!doc->IsMap()) {
     ctx.Warn(1, "not a YAML mapping", source);
     return;

@@ -10,7 +10,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include "catalog/cataloger.h"
-#include "core/parse.h"
 
 namespace aisec::catalog::npm {
 
@@ -24,7 +23,7 @@ std::string Child(const YAML::Node& map, std::string_view key);
 uint32_t LineOf(const YAML::Node& node);
 // 1-based line of the first invalid UTF-8 sequence, or 0 when the text is valid.
 uint32_t FirstInvalidUtf8Line(std::string_view text);
-// Parses `text` as a YAML mapping and runs `read` on it. Invalid UTF-8, YAML errors, a document
+// Parses the file (whose text is `text`) as a YAML mapping and runs `read` on it. Invalid UTF-8, YAML errors, a document
 // that is not a mapping and yaml-cpp exceptions thrown while reading become located warnings
 // from `source`.
 void ReadYamlMapping(Context& ctx, std::string_view text, std::string_view source,

@@ -8,6 +8,7 @@
 
 #include "catalog/npm/lock_graph.h"
 #include "catalog/npm/npm_spec.h"
+#include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/strings.h"
 
@@ -194,11 +195,8 @@ bool IsBerry(std::string_view text) {
 }  // namespace
 
 void YarnLock(Context& ctx) {
-  auto text = ctx.Text();
-  if (!text.ok()) {
-    ctx.sink().Warn(text.error().location, text.error().message, kYarnSource);
-    return;
-  }
+  auto text = python::LoadText(ctx, kYarnSource);
+  if (!text) return;
   if (IsBerry(*text)) {
     ReadYarnBerry(ctx, *text);
   } else {
