@@ -73,7 +73,6 @@ bool ClaimsZipContent(std::string_view head);
 void ZipModelFiles(Context& ctx);
 bool ClaimsNumpyContent(std::string_view head);
 void NumpyFiles(Context& ctx);
-namespace model {
 bool ClaimsSafetensors(std::string_view head);
 void Safetensors(Context& ctx);
 bool ClaimsGguf(std::string_view head);

@@ -70,7 +70,7 @@ void AddReport(const Job& job, assess::model::ModelReport& r, ScanResult& result
 Result<ScanResult> ScanModels(const std::vector<std::filesystem::path>& paths, const ScanOptions& options) {
   auto started = std::chrono::steady_clock::now();
   if (paths.empty()) return Status::Invalid("no path to check");
-  auto policy = policy::LoadPolicy(options.policy_path);
+  auto policy = policy::LoadPolicy(options.policy_path, options.baseline_path);
   if (!policy.ok()) return policy.error();
   ScanResult result;
   result.tool_version = std::string(Version());
@@ -90,7 +90,7 @@ Result<ScanResult> ScanModels(const std::vector<std::filesystem::path>& paths, c
   }
   for (size_t i = 0; i < jobs.size(); ++i) AddReport(jobs[i], reports[i], result);
   result.components = scan::MergeComponents(std::move(result.components));
-  policy::Apply(*policy, result);
+  policy::Apply(*policy, result, result.started_at.substr(0, 10));
   scan::SortResult(result);
   result.stats.files_seen = jobs.size();
   result.stats.bytes_read = reader.bytes_read();
