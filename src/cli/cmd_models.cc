@@ -17,29 +17,13 @@ struct ModelsFlags {
 };
 
 int RunModels(const ModelsFlags& f, const GlobalFlags& g) {
-  std::string format = f.format;
-  if (format.empty()) format = (f.output.empty() && StdoutIsTerminal()) ? "table" : "json";
+  std::string format = DefaultFormat(f.format, f.output);
   std::vector<std::filesystem::path> paths(f.paths.begin(), f.paths.end());
   ScanOptions options{.excludes = f.excludes,
                       .default_excludes = !f.no_default_excludes,
                       .jobs = g.jobs,
                       .model_digest_limit = f.digest_limit};
-  auto result = ScanModels(paths, options);
-  if (!result.ok()) {
-    std::fprintf(stderr, "aisec: %s\n", Status(result.error()).ToString().c_str());
-    return result.error().code == ErrorCode::kInternal ? kExitInternal : kExitUsage;
-  }
-  bool color = format == "table" && f.output.empty() && StdoutIsTerminal();
-  auto text = Render(*result, format, RenderOptions{.color = color});
-  if (!text.ok()) {
-    std::fprintf(stderr, "aisec: %s\n", text.error().message.c_str());
-    return kExitUsage;
-  }
-  if (!WriteOutput(f.output, *text)) return kExitInternal;
-  if (!g.quiet && !result->warnings.empty() && format != "table") {
-    std::fprintf(stderr, "aisec: %zu warning(s); see the report\n", result->warnings.size());
-  }
-  return result->exit_code;
+  return Report(ScanModels(paths, options), format, f.output, g);
 }
 
 }  // namespace

@@ -17,13 +17,8 @@ struct ScanFlags {
   std::string db, approved, policy, baseline;
 };
 
-int ExitFor(const Error& e) {
-  return e.code == ErrorCode::kInternal ? kExitInternal : kExitUsage;
-}
-
 int RunScan(const ScanFlags& f, const GlobalFlags& g) {
-  std::string format = f.format;
-  if (format.empty()) format = (f.output.empty() && StdoutIsTerminal()) ? "table" : "json";
+  std::string format = DefaultFormat(f.format, f.output);
   bool show_progress = !g.quiet && StderrIsTerminal();
   ScanOptions options{.root = f.path,
                       .excludes = f.excludes,
@@ -41,21 +36,7 @@ int RunScan(const ScanFlags& f, const GlobalFlags& g) {
                    static_cast<unsigned long long>(p.files_done), p.walk_done ? "\n" : "");
     };
   }
-  auto result = Scan(options);
-  if (!result.ok()) {
-    std::fprintf(stderr, "aisec: %s\n", Status(result.error()).ToString().c_str());
-    return ExitFor(result.error());
-  }
-  auto text = Render(*result, format, RenderOptions{.color = format == "table" && f.output.empty() && StdoutIsTerminal()});
-  if (!text.ok()) {
-    std::fprintf(stderr, "aisec: %s\n", text.error().message.c_str());
-    return kExitUsage;
-  }
-  if (!WriteOutput(f.output, *text)) return kExitInternal;
-  if (!g.quiet && !result->warnings.empty() && format != "table") {
-    std::fprintf(stderr, "aisec: %zu warning(s); see the report\n", result->warnings.size());
-  }
-  return result->exit_code;
+  return Report(Scan(options), format, f.output, g);
 }
 
 }  // namespace

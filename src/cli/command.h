@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+
+#include "aisec/aisec.h"
 
 namespace aisec::cli {
 
@@ -33,6 +36,12 @@ Command SetupDb(CLI::App& app, const GlobalFlags& flags);
 // an error.
 bool WriteOutput(const std::string& path, const std::string& text);
 bool StdoutIsTerminal();
+// The format when none is asked for: a table on a terminal, JSON into files and pipes.
+std::string DefaultFormat(const std::string& format, const std::string& output);
+// Prints why a run failed (exit 2, or 3 for internal errors), or renders its result as `format`
+// into `output` and returns the result's exit code.
+int Report(const Result<ScanResult>& result, const std::string& format, const std::string& output,
+           const GlobalFlags& flags);
 bool StderrIsTerminal();
 
 }  // namespace aisec::cli

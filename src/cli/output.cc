@@ -25,6 +25,30 @@ bool WriteOutput(const std::string& path, const std::string& text) {
   return true;
 }
 
+std::string DefaultFormat(const std::string& format, const std::string& output) {
+  if (!format.empty()) return format;
+  return output.empty() && StdoutIsTerminal() ? "table" : "json";
+}
+
+int Report(const Result<ScanResult>& result, const std::string& format, const std::string& output,
+           const GlobalFlags& flags) {
+  if (!result.ok()) {
+    std::fprintf(stderr, "aisec: %s\n", Status(result.error()).ToString().c_str());
+    return result.error().code == ErrorCode::kInternal ? kExitInternal : kExitUsage;
+  }
+  bool color = format == "table" && output.empty() && StdoutIsTerminal();
+  auto text = Render(*result, format, RenderOptions{.color = color});
+  if (!text.ok()) {
+    std::fprintf(stderr, "aisec: %s\n", text.error().message.c_str());
+    return kExitUsage;
+  }
+  if (!WriteOutput(output, *text)) return kExitInternal;
+  if (!flags.quiet && !result->warnings.empty() && format != "table") {
+    std::fprintf(stderr, "aisec: %zu warning(s); see the report\n", result->warnings.size());
+  }
+  return result->exit_code;
+}
+
 bool StdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
 bool StderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
 

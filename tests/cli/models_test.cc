@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "aisec/aisec.h"
+
 #include "test_util.h"
 
 namespace aisec {
@@ -34,6 +38,17 @@ TEST(CliModels, SeveralPathsTableAndOutputFile) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   std::string text = testing::ReadFile(out);
   EXPECT_NE(text.find("AISEC-MODEL-KERAS-LAMBDA"), std::string::npos) << text;
+}
+
+TEST(CliModels, SarifReportValidatesAgainstTheSchema) {
+  auto formats = ReportFormats();
+  if (std::find(formats.begin(), formats.end(), "sarif") == formats.end()) {
+    GTEST_SKIP() << "no sarif reporter in this build";
+  }
+  auto r = RunAisec({"models", Fixture("model/malicious").string(), "--format", "sarif"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(testing::SchemaErrors("sarif", r.out), "");
+  EXPECT_NE(r.out.find("AISEC-MODEL-PICKLE-IMPORT"), std::string::npos);
 }
 
 TEST(CliModels, NonModelFilesGiveAWarning) {
