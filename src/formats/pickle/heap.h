@@ -45,6 +45,11 @@ struct Value {
   uint32_t ref = 0;
 
   static Value Of(Kind k, uint32_t ref = 0, uint8_t flags = 0) { return Value{k, flags, 0, ref}; }
+  // An integer: its value when it fits in int32, else only "big".
+  static Value Int(int64_t v, bool big = false) {
+    if (big || v < INT32_MIN || v > INT32_MAX) return Of(Kind::kInt, 0, kBig);
+    return Of(Kind::kInt, static_cast<uint32_t>(static_cast<int32_t>(v)));
+  }
   bool HasNode() const {
     return kind == Kind::kStr || kind == Kind::kBytes || kind == Kind::kTuple ||
            kind == Kind::kList || kind == Kind::kDict || kind == Kind::kObject ||

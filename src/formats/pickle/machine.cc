@@ -19,11 +19,6 @@ T Le(const char* p) {
   return v;
 }
 
-Value IntValue(int64_t v, bool big) {
-  if (big || v < INT32_MIN || v > INT32_MAX) return Value::Of(Kind::kInt, 0, kBig);
-  return Value::Of(Kind::kInt, static_cast<uint32_t>(static_cast<int32_t>(v)));
-}
-
 // Kinds that can never be a str at run time: STACK_GLOBAL on them fails in CPython.
 bool NeverStr(Kind k) {
   return k != Kind::kStr && k != Kind::kGlobal && k != Kind::kObject && k != Kind::kPersistent &&
@@ -73,7 +68,7 @@ Machine::End Machine::RunOne(uint32_t index) {
 
 // The opcodes of bulk data: constants, strings and binary memo access.
 bool Machine::Step(uint8_t code) {
-  const char* p;
+  const char* p = nullptr;
   switch (code) {
     case op::kBinInt1: return Arg(1, &p) && Push(Value::Of(Kind::kInt, static_cast<uint8_t>(*p)));
     case op::kBinInt2: return Arg(2, &p) && Push(Value::Of(Kind::kInt, Le<uint16_t>(p)));
@@ -117,8 +112,6 @@ bool Machine::Step(uint8_t code) {
 
 bool Machine::StepContainers(uint8_t code) {
   size_t start;
-  Value a;
-  Value* top;
   switch (code) {
     case op::kMark: return stack_.Mark() || Limit("MARK nesting");
     case op::kEmptyTuple: return Push(Value::Of(Kind::kTuple, heap_.AddItems(nullptr, 0)));
@@ -154,6 +147,16 @@ bool Machine::StepContainers(uint8_t code) {
       if (!PopMark(&start)) return false;
       stack_.Truncate(start);
       return Push(Value::Of(Kind::kFrozenSet));
+    default: return StepStack(code);
+  }
+}
+
+// Opcodes that fill containers or rearrange the stack.
+bool Machine::StepStack(uint8_t code) {
+  size_t start;
+  Value a;
+  Value* top;
+  switch (code) {
     case op::kAppend:
       if (!Pop(&a) || !Top(&top)) return false;
       if (top->kind == Kind::kList) heap_.AppendItems(top->ref, &a, 1, kMaxContainerItems);
@@ -196,7 +199,7 @@ bool Machine::StepContainers(uint8_t code) {
 
 // Imports, calls and everything else that reaches outside the data.
 bool Machine::StepObjects(uint8_t code) {
-  const char* p;
+  const char* p = nullptr;
   size_t start;
   Value args, cls, kwargs;
   Value* top;
@@ -242,76 +245,6 @@ bool Machine::StepObjects(uint8_t code) {
   }
 }
 
-// Protocol 0: arguments are text lines.
-bool Machine::StepText(uint8_t code) {
-  std::string& line = scratch_;
-  switch (code) {
-    case op::kInt:
-    case op::kLong: {
-      if (!ReadLine(&line)) return false;
-      if (code == op::kInt && (line == "00" || line == "01")) {
-        return Push(Value::Of(Kind::kBool, line == "01" ? 1 : 0));
-      }
-      std::string_view text = line;
-      if (code == op::kLong && text.ends_with('L')) text.remove_suffix(1);
-      auto v = ParseTextInt(text, true);
-      if (!v) return Fail("invalid " + std::string(OpcodeName(code)) + " argument");
-      return Push(IntValue(v->value, v->big));
-    }
-    case op::kFloat:
-      if (!ReadLine(&line)) return false;
-      if (!IsTextFloat(line)) return Fail("invalid FLOAT argument");
-      return Push(Value::Of(Kind::kFloat));
-    case op::kString:
-    case op::kUnicode: {
-      if (!ReadLine(&line)) return false;
-      auto s = code == op::kString ? DecodeStringLiteral(line) : DecodeRawUnicodeEscape(line);
-      if (!s) return Fail("invalid " + std::string(OpcodeName(code)) + " argument");
-      size_t keep = std::min<size_t>(s->size(), options_.max_kept_string);
-      uint8_t flags = keep < s->size() ? kTruncated : 0;
-      return Push(Value::Of(Kind::kStr, heap_.AddBytes(std::string_view(*s).substr(0, keep), s->size()), flags));
-    }
-    case op::kPersId: {
-      if (!ReadLine(&line)) return false;
-      size_t keep = std::min<size_t>(line.size(), options_.max_kept_string);
-      Value pid = Value::Of(Kind::kStr, heap_.AddBytes(std::string_view(line).substr(0, keep), line.size()));
-      ++out_.persistent_ids;
-      return Push(Value::Of(Kind::kPersistent, heap_.AddItems(&pid, 1)));
-    }
-    case op::kGet:
-    case op::kPut: {
-      if (!ReadLine(&line)) return false;
-      auto v = ParseTextInt(line, false);
-      if (!v || v->big || v->value < 0) return Fail("invalid " + std::string(OpcodeName(code)) + " argument");
-      return code == op::kGet ? Get(static_cast<uint64_t>(v->value))
-                              : Memoize(static_cast<uint64_t>(v->value));
-    }
-    default: {
-      static constexpr char kHex[] = "0123456789abcdef";
-      return Fail(std::string("invalid opcode 0x") + kHex[code >> 4] + kHex[code & 15]);
-    }
-  }
-}
-
-
-bool Machine::ReadLine(std::string* line) {
-  line->clear();
-  for (;;) {
-    if (!in_.Ensure(1)) return Fail("truncated: the stream ends inside a text argument");
-    std::string_view avail(in_.data(), in_.available());
-    size_t nl = avail.find('\n');
-    size_t take = nl == std::string_view::npos ? avail.size() : nl;
-    if (line->size() + take > options_.max_line) return Limit("text argument length");
-    line->append(avail.substr(0, take));
-    if (nl != std::string_view::npos) {
-      in_.Advance(nl + 1);
-      return true;
-    }
-    in_.Advance(take);
-  }
-}
-
-// Keeps a bounded prefix and skips the rest (tensor data is never read into memory).
 bool Machine::PushBytes(Kind kind, uint64_t len, uint8_t flags) {
   size_t keep = static_cast<size_t>(std::min<uint64_t>(len, options_.max_kept_string));
   uint32_t node;
@@ -339,14 +272,14 @@ bool Machine::PushBytes(Kind kind, uint64_t len, uint8_t flags) {
 bool Machine::PushLong(uint64_t len) {
   if (len > 8) {
     if (in_.Skip(len) != len) return Fail("truncated: LONG runs past the end of the stream");
-    return Push(IntValue(0, true));
+    return Push(Value::Int(0, true));
   }
-  const char* p;
+  const char* p = nullptr;
   if (!Arg(static_cast<size_t>(len), &p)) return false;
   uint64_t u = 0;
   for (size_t i = 0; i < len; ++i) u |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
   if (len > 0 && len < 8 && (static_cast<uint8_t>(p[len - 1]) & 0x80)) u |= ~uint64_t{0} << (8 * len);
-  return Push(IntValue(static_cast<int64_t>(u), false));
+  return Push(Value::Int(static_cast<int64_t>(u), false));
 }
 
 

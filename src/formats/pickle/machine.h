@@ -30,6 +30,7 @@ class Machine {
   bool StepText(uint8_t code);
   bool StepObjects(uint8_t code);
   bool StepContainers(uint8_t code);
+  bool StepStack(uint8_t code);
 
   // Reading arguments (inline: the hot path of every opcode).
   bool Arg(size_t n, const char** p) {

@@ -80,7 +80,7 @@ Result<Archive> Archive::Open(source::RandomAccess& source, const Limits& limits
   return a;
 }
 
-Status Archive::ReadDirectory() {
+Result<Archive::Directory> Archive::FindDirectory() {
   uint64_t size = source_->size();
   if (size < kEndSize) return Status::Parse("too small to be a zip archive");
   uint64_t tail_start = size - std::min<uint64_t>(size, kEndSize + 0xffff);
@@ -103,52 +103,68 @@ Status Archive::ReadDirectory() {
   }
   const char* end = tail->data() + exact;
   uint64_t end_pos = tail_start + exact;
-  uint64_t count = U16(end + 10), cd_size = U32(end + 12), cd_offset = U32(end + 16);
+  Directory d{U16(end + 10), U32(end + 12), U32(end + 16), end_pos};
   if (U16(end + 4) != 0 || U16(end + 6) != 0 || U16(end + 8) != U16(end + 10)) {
     AddIssue(IssueKind::kMalformed, "", "multi-disk archive or inconsistent entry counts", end_pos);
   }
-  uint64_t dir_end = end_pos;
-  if (end_pos >= 20) {
-    auto loc = source_->ReadString(end_pos - 20, 20);
-    if (loc.ok() && loc->size() == 20 && U32(loc->data()) == kLocator64Sig) {
-      uint64_t rec_pos = U64(loc->data() + 8);
-      auto rec = source_->ReadString(rec_pos, 56);
-      if (!rec.ok() || rec->size() < 56 || U32(rec->data()) != kEnd64Sig) {
-        AddIssue(IssueKind::kMalformed, "", "ZIP64 locator points at no ZIP64 end record", end_pos - 20);
-      } else {
-        count = U64(rec->data() + 32);
-        cd_size = U64(rec->data() + 40);
-        cd_offset = U64(rec->data() + 48);
-        dir_end = rec_pos;
-      }
-    }
+  if (end_pos >= 20) ReadZip64End(end_pos, d);
+  return d;
+}
+
+void Archive::ReadZip64End(uint64_t end_pos, Directory& d) {
+  auto loc = source_->ReadString(end_pos - 20, 20);
+  if (!loc.ok() || loc->size() != 20 || U32(loc->data()) != kLocator64Sig) return;
+  uint64_t rec_pos = U64(loc->data() + 8);
+  auto rec = source_->ReadString(rec_pos, 56);
+  if (!rec.ok() || rec->size() < 56 || U32(rec->data()) != kEnd64Sig) {
+    AddIssue(IssueKind::kMalformed, "", "ZIP64 locator points at no ZIP64 end record", end_pos - 20);
+    return;
   }
+  d.count = U64(rec->data() + 32);
+  d.size = U64(rec->data() + 40);
+  d.offset = U64(rec->data() + 48);
+  d.end = rec_pos;
+}
+
+Status Archive::ReadDirectory() {
+  auto found = FindDirectory();
+  if (!found.ok()) return found.status();
+  Directory d = *found;
   // Data prepended to the archive shifts every offset; loaders compensate, and so do we.
   int64_t shift = 0;
-  if (cd_size <= dir_end && cd_offset + cd_size != dir_end) {
-    uint64_t actual = dir_end - cd_size;
+  if (d.size <= d.end && d.offset + d.size != d.end) {
+    uint64_t actual = d.end - d.size;
     auto sig = source_->ReadString(actual, 4);
     if (sig.ok() && sig->size() == 4 && U32(sig->data()) == kCentralSig) {
-      shift = static_cast<int64_t>(actual) - static_cast<int64_t>(cd_offset);
+      shift = static_cast<int64_t>(actual) - static_cast<int64_t>(d.offset);
       AddIssue(IssueKind::kMalformed, "", "central directory offset is off by " + std::to_string(shift) + " bytes (data prepended or archive edited)", actual);
-      cd_offset = actual;
+      d.offset = actual;
     }
   }
-  if (cd_offset + cd_size > dir_end || cd_size > kMaxDirectory) {
-    AddIssue(IssueKind::kMalformed, "", "central directory lies outside the file", cd_offset);
+  if (d.offset + d.size > d.end || d.size > kMaxDirectory) {
+    AddIssue(IssueKind::kMalformed, "", "central directory lies outside the file", d.offset);
     return Status::Ok();
   }
-  auto dir = source_->ReadString(cd_offset, static_cast<size_t>(cd_size));
+  auto dir = source_->ReadString(d.offset, static_cast<size_t>(d.size));
   if (!dir.ok()) return dir.status();
+  size_t pos = ReadCentral(*dir, shift);
+  if (entries_.size() != d.count || pos != dir->size()) {
+    AddIssue(IssueKind::kMalformed, "", "central directory holds " + std::to_string(entries_.size()) +
+                 " readable entries where the end record announces " + std::to_string(d.count), d.offset + pos);
+  }
+  return Status::Ok();
+}
+
+size_t Archive::ReadCentral(std::string_view dir, int64_t shift) {
   size_t pos = 0;
-  while (pos + kCentralSize <= dir->size() && U32(dir->data() + pos) == kCentralSig) {
+  while (pos + kCentralSize <= dir.size() && U32(dir.data() + pos) == kCentralSig) {
     if (entries_.size() >= limits_.max_entries) {
       AddIssue(IssueKind::kBomb, "", "more than " + std::to_string(limits_.max_entries) + " members; the rest were not inspected");
       break;
     }
-    const char* h = dir->data() + pos;
+    const char* h = dir.data() + pos;
     size_t name_len = U16(h + 28), extra_len = U16(h + 30), comment_len = U16(h + 32);
-    if (pos + kCentralSize + name_len + extra_len + comment_len > dir->size()) break;
+    if (pos + kCentralSize + name_len + extra_len + comment_len > dir.size()) break;
     Entry e;
     e.flags = U16(h + 8);
     e.method = U16(h + 10);
@@ -164,11 +180,7 @@ Status Archive::ReadDirectory() {
     entries_.push_back(std::move(e));
     pos += kCentralSize + name_len + extra_len + comment_len;
   }
-  if (entries_.size() != count || pos != dir->size()) {
-    AddIssue(IssueKind::kMalformed, "", "central directory holds " + std::to_string(entries_.size()) +
-                 " readable entries where the end record announces " + std::to_string(count), cd_offset + pos);
-  }
-  return Status::Ok();
+  return pos;
 }
 
 void Archive::ReadLocalHeader(Entry& e) {

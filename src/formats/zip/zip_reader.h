@@ -84,7 +84,17 @@ class Archive {
  private:
   explicit Archive(source::RandomAccess& source, const Limits& limits)
       : source_(&source), limits_(limits) {}
+  // Where the central directory is, from the end records.
+  struct Directory {
+    uint64_t count;   // entries announced
+    uint64_t size;    // bytes of the central directory
+    uint64_t offset;  // where it starts
+    uint64_t end;     // where it must end (the end record, or the ZIP64 end record)
+  };
   Status ReadDirectory();
+  Result<Directory> FindDirectory();
+  void ReadZip64End(uint64_t end_pos, Directory& d);
+  size_t ReadCentral(std::string_view dir, int64_t shift);
   void ReadLocalHeader(Entry& e);
   void CheckEntries();
 
