@@ -53,8 +53,13 @@ Status ModelSecurity(Context& ctx) {
   });
   for (size_t i = 0; i < targets.size(); ++i) {
     auto& r = reports[i];
-    catalog::model::SetModelDigest(ctx.result.components[targets[i].component], r.sha256);
-    for (auto& f : r.findings) ctx.result.findings.push_back(std::move(f));
+    Component& c = ctx.result.components[targets[i].component];
+    catalog::model::SetModelDigest(c, r.sha256);
+    // Checks name the file; the inventory knows which component it is.
+    for (auto& f : r.findings) {
+      f.component_ref = c.Key();
+      ctx.result.findings.push_back(std::move(f));
+    }
     for (auto& w : r.warnings) ctx.result.warnings.push_back(std::move(w));
   }
   return Status::Ok();

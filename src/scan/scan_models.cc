@@ -59,8 +59,11 @@ void AddReport(const Job& job, assess::model::ModelReport& r, ScanResult& result
   catalog::model::SetModelDigest(c, r.sha256);
   c.properties["aisec:size"] = std::to_string(r.size);
   for (const auto& [k, v] : r.metadata) c.properties["aisec:model:" + k] = v;
+  for (auto& f : r.findings) {
+    f.component_ref = c.Key();
+    result.findings.push_back(std::move(f));
+  }
   result.components.push_back(std::move(c));
-  for (auto& f : r.findings) result.findings.push_back(std::move(f));
   for (auto& w : r.warnings) result.warnings.push_back(std::move(w));
   ++result.stats.files_cataloged;
 }

@@ -18,8 +18,14 @@ TEST(ModelSecurityAssessor, ScanChecksModelFilesTheInventoryFound) {
   std::filesystem::copy_file(testing::Fixture("model/benign/pytorch_state_dict.pt"), dir / "models/good.pt");
   auto r = Scan({.root = dir.path(), .jobs = 2});
   ASSERT_TRUE(r.ok());
-  const Component* evil = r->FindComponent("machine-learning-model:models/evil.pt");
-  const Component* good = r->FindComponent("machine-learning-model:models/good.pt");
+  auto at = [&](const std::string& path) -> const Component* {
+    for (const auto& c : r->components) {
+      if (c.kind == ComponentKind::kModel && c.evidence.front().location.path == path) return &c;
+    }
+    return nullptr;
+  };
+  const Component* evil = at("models/evil.pt");
+  const Component* good = at("models/good.pt");
   ASSERT_NE(evil, nullptr);
   ASSERT_NE(good, nullptr);
   EXPECT_EQ(evil->properties.at("aisec:format"), "pytorch-zip");

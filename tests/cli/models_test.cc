@@ -37,7 +37,7 @@ TEST(CliModels, SeveralPathsTableAndOutputFile) {
                      out.string(), "-q"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   std::string text = testing::ReadFile(out);
-  EXPECT_NE(text.find("AISEC-MODEL-KERAS-LAMBDA"), std::string::npos) << text;
+  EXPECT_NE(text.find("AISEC-MODEL-KERAS-LAMBDA-BYTECODE"), std::string::npos) << text;
 }
 
 TEST(CliModels, SarifReportValidatesAgainstTheSchema) {

@@ -22,15 +22,15 @@ std::string Str(const YAML::Node& n, const char* key) {
 
 }  // namespace
 
-Result<Rules> Rules::Load(std::string_view yaml) {
+Result<SecurityRules> SecurityRules::Load(std::string_view yaml) {
   auto doc = ParseYaml(yaml, std::string(kFile));
   if (!doc.ok()) return doc.error();
-  Rules out;
+  SecurityRules out;
   auto fail = [](const std::string& what) { return Status::Parse(std::string(kFile) + ": " + what); };
   try {
     if (Str(*doc, "version").empty()) return fail("no version");
     for (const auto& r : (*doc)["rules"]) {
-      Rule rule{Str(r, "id"), Str(r, "title"), Severity::kInfo, Str(r, "description"),
+      SecurityRule rule{Str(r, "id"), Str(r, "title"), Severity::kInfo, Str(r, "description"),
                 Str(r, "remediation"), {}};
       auto sev = ParseSeverity(Str(r, "severity"));
       if (rule.id.empty() || rule.title.empty() || !sev || rule.remediation.empty()) {
@@ -52,10 +52,10 @@ Result<Rules> Rules::Load(std::string_view yaml) {
   return out;
 }
 
-const Rules& Rules::Default() {
-  static const Rules kRules = [] {
+const SecurityRules& SecurityRules::Default() {
+  static const SecurityRules kRules = [] {
     auto text = DataFile(kFile);
-    auto loaded = text ? Load(*text) : Result<Rules>(Status::NotFound("missing"));
+    auto loaded = text ? Load(*text) : Result<SecurityRules>(Status::NotFound("missing"));
     if (!loaded.ok()) {
       std::fprintf(stderr, "aisec: %s is broken: %s\n", std::string(kFile).c_str(),
                    loaded.error().message.c_str());
@@ -66,7 +66,7 @@ const Rules& Rules::Default() {
   return kRules;
 }
 
-const Rule* Rules::Find(std::string_view id) const {
+const SecurityRule* SecurityRules::Find(std::string_view id) const {
   for (const auto& r : rules_) {
     if (r.id == id) return &r;
   }
@@ -92,7 +92,7 @@ std::string ModelComponentRef(const std::string& path) {
 }
 
 void AddFinding(ModelReport& report, std::string_view rule_id, FindingDetail d) {
-  const Rule* rule = Rules::Default().Find(rule_id);
+  const SecurityRule* rule = SecurityRules::Default().Find(rule_id);
   if (rule == nullptr) {
     std::fprintf(stderr, "aisec: unknown model rule %s\n", std::string(rule_id).c_str());
     std::abort();

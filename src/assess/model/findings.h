@@ -16,7 +16,7 @@
 
 namespace aisec::assess::model {
 
-struct Rule {
+struct SecurityRule {
   std::string id;
   std::string title;
   Severity severity = Severity::kHigh;
@@ -25,15 +25,15 @@ struct Rule {
   std::map<std::string, std::vector<std::string>> frameworks;
 };
 
-class Rules {
+class SecurityRules {
  public:
-  static Result<Rules> Load(std::string_view yaml);
-  static const Rules& Default();  // aborts on broken shipped data (its test prevents that)
-  const Rule* Find(std::string_view id) const;
-  const std::vector<Rule>& all() const { return rules_; }
+  static Result<SecurityRules> Load(std::string_view yaml);
+  static const SecurityRules& Default();  // aborts on broken shipped data (its test prevents that)
+  const SecurityRule* Find(std::string_view id) const;
+  const std::vector<SecurityRule>& all() const { return rules_; }
 
  private:
-  std::vector<Rule> rules_;
+  std::vector<SecurityRule> rules_;
 };
 
 // What one finding says beyond its rule.

@@ -1,11 +1,12 @@
 // Keras 3 .keras files: a zip of config.json (the model as serialized objects), metadata.json
-// and model.weights.h5. The configuration decides what Keras imports and runs when loading.
+// and model.weights.h5. The configuration decides what Keras imports and runs when loading; it is
+// judged like the model_config of .h5 files (keras_rules.h), and the archive like every other.
 #include <nlohmann/json.hpp>
 
 #include "assess/model/archive_scan.h"
 #include "assess/model/checks.h"
 #include "assess/model/findings.h"
-#include "assess/model/keras_config.h"
+#include "assess/model/keras_rules.h"
 #include "core/parse.h"
 #include "formats/model_format.h"
 
@@ -41,7 +42,7 @@ void CheckKeras(ModelFile& file, ModelReport& report) {
       return;
     }
     if (base == "config.json" && v.member == v.entry->name) have_config = true;
-    CheckKerasConfig(*doc, v.member, r);
+    ReportKerasConfig(file, r, "KERAS", text, v.entry->data_offset);
   };
   ArchiveStats stats;
   ScanArchive(*source, "", 0, report, on_member, stats);

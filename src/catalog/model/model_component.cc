@@ -1,5 +1,6 @@
 #include "catalog/model/model_component.h"
 
+#include "catalog/model/model_file.h"
 #include "formats/model_format.h"
 
 namespace aisec::catalog::model {
@@ -24,22 +25,19 @@ void SetModelDigest(Component& c, const std::string& sha256) {
 
 void CatalogModelFile(Context& ctx, std::initializer_list<std::string_view> formats) {
   auto head = ctx.reader().ReadRange(ctx.file(), 0, 4096);
-  if (!head.ok()) {
-    ctx.Warn(0, head.error().message, "model");
+  auto size = ctx.reader().Size(ctx.file());
+  if (!head.ok() || !size.ok()) {
+    ctx.Warn(0, head.ok() ? size.error().message : head.error().message, "model");
     return;
   }
   std::string_view format = formats::SniffModelFormat(*head, ctx.file().Basename());
   bool mine = false;
   for (auto f : formats) mine = mine || (!format.empty() && f == format);
   if (!mine) return;
-  Component c = ModelComponent(ctx.path(), format);
-  auto sha = ctx.reader().Sha256(ctx.file(), kModelDigestLimit);
-  if (sha.ok()) {
-    SetModelDigest(c, *sha);
-  } else {
-    ctx.Warn(0, "cannot compute the digest: " + sha.error().message, "model");
-  }
-  ctx.sink().Add(std::move(c));
+  ctx.sink().Add(ModelComponent(ctx, ModelFileInfo{.format = format,
+                                                   .method = EvidenceMethod::kMagicBytes,
+                                                   .snippet = std::string(format),
+                                                   .size = *size}));
 }
 
 }  // namespace aisec::catalog::model

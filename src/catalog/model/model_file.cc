@@ -5,7 +5,6 @@
 #include "core/purl.h"
 #include "core/strings.h"
 #include "formats/git_lfs.h"
-#include "source/file_digest.h"
 
 namespace aisec::catalog::model {
 namespace {
@@ -70,7 +69,7 @@ Component ModelComponent(Context& ctx, const ModelFileInfo& info) {
     c.properties["aisec:digest"] = "skipped: file larger than the digest limit";
     return c;
   }
-  auto digest = source::Sha256File(ctx.reader(), ctx.file());
+  auto digest = ctx.reader().Sha256(ctx.file(), kDigestLimit);
   if (!digest.ok()) {
     ctx.sink().Warn(Location{ctx.path()}, "cannot digest model file: " + digest.error().message,
                     info.format);

@@ -14,7 +14,8 @@ TEST(ModelCatalogers, EmitModelComponentsWithFormatAndDigest) {
   ASSERT_EQ(out.components.size(), 1u);
   const Component& c = out.components[0];
   EXPECT_EQ(c.kind, ComponentKind::kModel);
-  EXPECT_EQ(c.name, "pytorch_state_dict.pt");
+  EXPECT_EQ(c.name, "pytorch_state_dict");
+  EXPECT_EQ(c.purl.rfind("pkg:generic/pytorch_state_dict?checksum=sha256%3A", 0), 0u) << c.purl;
   EXPECT_EQ(c.properties.at("aisec:format"), "pytorch-zip");
   ASSERT_EQ(c.hashes.size(), 1u);
   EXPECT_EQ(c.hashes[0].algorithm, "SHA-256");
