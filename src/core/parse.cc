@@ -1,8 +1,10 @@
 #include "core/parse.h"
 
-#include <set>
-
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
@@ -96,9 +98,44 @@ Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path) {
   }
 }
 
+namespace {
+
+// Ignores every event: only the number of documents matters.
+class NullHandler : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// yaml-cpp 0.7's LoadAll never returns on some malformed streams (one starting with a stray ','
+// yields an empty document forever, found by fuzz/container_images), so the documents are first
+// counted with a bounded loop.
+bool TooManyYamlDocuments(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  NullHandler handler;
+  for (size_t n = 0; parser.HandleNextDocument(handler); ++n) {
+    if (n >= kMaxYamlDocuments) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<std::vector<YAML::Node>> ParseYamlAll(std::string_view text, const std::string& path) {
   if (YamlTooDeep(text)) return NestingError(path);
   try {
+    if (TooManyYamlDocuments(text)) {
+      return Error{ErrorCode::kLimit, "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents",
+                   Location{path}};
+    }
     return YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception& e) {
     Location loc{path, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1), 0};

@@ -25,7 +25,8 @@ Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path)
 Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path,
                                  std::vector<std::string>* duplicate_keys);
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path);
-// Every document of a multi-document YAML stream ("---" separated).
+// Every document of a multi-document YAML stream ("---" separated); at most kMaxYamlDocuments.
+inline constexpr size_t kMaxYamlDocuments = 10000;
 Result<std::vector<YAML::Node>> ParseYamlAll(std::string_view text, const std::string& path);
 Result<toml::table> ParseToml(std::string_view text, const std::string& path);
 

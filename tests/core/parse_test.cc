@@ -39,5 +39,15 @@ TEST(Parse, TomlAndYamlWork) {
   EXPECT_FALSE(bad.ok());
 }
 
+// Found by fuzz/container_images: yaml-cpp's LoadAll looped forever on a stray leading ','.
+TEST(Parse, YamlStreamThatNeverEndsIsRefused) {
+  auto docs = ParseYamlAll(", a", "x.yaml");
+  ASSERT_FALSE(docs.ok());
+  EXPECT_EQ(docs.error().code, ErrorCode::kLimit);
+  auto two = ParseYamlAll("a: 1\n---\nb: 2\n", "x.yaml");
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(two->size(), 2u);
+}
+
 }  // namespace
 }  // namespace aisec
