@@ -25,7 +25,11 @@ Cells Collect(const nlohmann::json& nb, std::string_view raw) {
   for (const auto& cell : nb.value("cells", nlohmann::json::array())) {
     if (!cell.is_object() || cell.value("cell_type", "") != "code") continue;
     std::vector<std::string> lines;
-    const auto& src = cell["source"];
+    // find(), not operator[]: on a const json a missing key is undefined behaviour (an
+    // out-of-bounds read, found by fuzz/code_notebook).
+    auto it = cell.find("source");
+    if (it == cell.end()) continue;
+    const auto& src = *it;
     if (src.is_string()) {
       for (auto l : SplitLines(src.get<std::string>())) lines.emplace_back(l);
     } else if (src.is_array()) {

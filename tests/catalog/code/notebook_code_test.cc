@@ -1,0 +1,21 @@
+#include <gtest/gtest.h>
+
+#include "catalog/registry_decls.h"
+#include "test_util.h"
+
+namespace aisec::catalog {
+namespace {
+
+// Found by fuzz/code_notebook: a code cell without "source" was read out of bounds.
+TEST(NotebookCode, CodeCellWithoutSourceIsSkipped) {
+  testing::TempDir dir;
+  dir.Write("nb.ipynb", R"({"cells": [
+    {"cell_type": "code", "metadata": {}, "outputs": []},
+    {"cell_type": "code", "source": ["from openai import OpenAI\n"]}
+  ], "nbformat": 4})");
+  auto out = testing::RunCataloger(code::NotebookCode, dir.path(), "nb.ipynb");
+  EXPECT_NE(out.Find("openai"), nullptr);
+}
+
+}  // namespace
+}  // namespace aisec::catalog
