@@ -6,14 +6,28 @@
 #include <filesystem>
 
 #include "catalog/cataloger.h"
+#include "core/glob.h"
 #include "core/purl.h"
 #include "fuzz_input.h"
 
 namespace {
 
+bool Claims(const aisec::catalog::Cataloger& c, std::string_view rel_path) {
+  std::string_view base = rel_path.substr(rel_path.rfind('/') + 1);
+  for (auto glob : c.globs) {
+    if (aisec::GlobMatch(glob, base)) return true;
+  }
+  return c.claims_path && c.claims_path(rel_path);
+}
+
+// The cataloger named at build time; stops at once when it is missing or would not claim the file,
+// so that a wrong line in fuzz/CMakeLists.txt cannot fuzz nothing quietly.
 const aisec::catalog::Cataloger& Chosen() {
   for (const auto& c : aisec::catalog::Registry()) {
-    if (c.name == AISEC_FUZZ_CATALOGER) return c;
+    if (c.name != AISEC_FUZZ_CATALOGER) continue;
+    if (Claims(c, AISEC_FUZZ_FILE)) return c;
+    std::fprintf(stderr, "cataloger %s does not claim %s\n", AISEC_FUZZ_CATALOGER, AISEC_FUZZ_FILE);
+    std::abort();
   }
   std::fprintf(stderr, "no cataloger named %s in the registry\n", AISEC_FUZZ_CATALOGER);
   std::abort();

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "assess/license/expression.h"
 #include "core/digest.h"
 #include "core/strings.h"
 
@@ -192,89 +193,41 @@ bool IsHexDigest(std::string_view v) {
 
 namespace {
 
-// SPDX licence expressions (SPDX specification, annex "SPDX License Expressions"):
-//   expr := term (("AND" | "OR") term)*      term := "(" expr ")" | id ["+"] ["WITH" id]
-class ExpressionChecker {
- public:
-  explicit ExpressionChecker(std::string_view s) {
-    std::string tok;
-    for (char c : s) {
-      bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-      if (c == '(' || c == ')' || space) {
-        if (!tok.empty()) tokens_.push_back(std::move(tok));
-        tok.clear();
-        if (c == '(' || c == ')') tokens_.emplace_back(1, c);
-      } else {
-        tok += c;
-      }
-    }
-    if (!tok.empty()) tokens_.push_back(std::move(tok));
+// True when every licence of the expression is on the SPDX list or a LicenseRef-.
+bool AllKnown(const assess::license::Expr& e) {
+  if (e.op != assess::license::Expr::Op::kLicense) {
+    return std::all_of(e.terms.begin(), e.terms.end(), AllKnown);
   }
+  return e.known || e.id.starts_with("LicenseRef-") || e.id.starts_with("DocumentRef-");
+}
 
-  bool Valid() { return !tokens_.empty() && Expr(0) && pos_ == tokens_.size(); }
-
- private:
-  static constexpr int kMaxDepth = 32;
-
-  static bool IsId(const std::string& t) {
-    if (t == "AND" || t == "OR" || t == "WITH") return false;
-    size_t n = t.size();
-    if (n > 1 && t.back() == '+') --n;
-    if (n == 0) return false;
-    for (size_t i = 0; i < n; ++i) {
-      unsigned char c = static_cast<unsigned char>(t[i]);
-      if (!std::isalnum(c) && c != '-' && c != '.' && c != ':') return false;
-    }
-    return true;
-  }
-
-  bool Expr(int depth) {
-    if (!Term(depth)) return false;
-    while (pos_ < tokens_.size() && (tokens_[pos_] == "AND" || tokens_[pos_] == "OR")) {
-      ++pos_;
-      if (!Term(depth)) return false;
-    }
-    return true;
-  }
-
-  bool Term(int depth) {
-    if (pos_ >= tokens_.size() || depth > kMaxDepth) return false;
-    if (tokens_[pos_] == "(") {
-      ++pos_;
-      if (!Expr(depth + 1) || pos_ >= tokens_.size() || tokens_[pos_] != ")") return false;
-      ++pos_;
-      return true;
-    }
-    if (!IsId(tokens_[pos_++])) return false;
-    if (pos_ < tokens_.size() && tokens_[pos_] == "WITH") {
-      ++pos_;
-      return pos_ < tokens_.size() && IsId(tokens_[pos_++]);
-    }
-    return true;
-  }
-
-  std::vector<std::string> tokens_;
-  size_t pos_ = 0;
-};
+std::optional<LicenseChoice> FromExpression(const std::string& text) {
+  auto expr = assess::license::ParseExpression(text);
+  if (!expr.ok() || !AllKnown(*expr)) return std::nullopt;
+  std::string canonical = expr->ToString();
+  bool single = expr->op == assess::license::Expr::Op::kLicense && expr->exception.empty();
+  if (single && assess::license::IsSpdxLicense(canonical)) return LicenseChoice{LicenseChoice::Kind::kId, canonical};
+  return LicenseChoice{LicenseChoice::Kind::kExpression, canonical};
+}
 
 }  // namespace
 
-bool IsLicenseExpression(std::string_view s) { return ExpressionChecker(s).Valid(); }
-
-std::optional<std::string> LicenseExpression(const std::vector<std::string>& licenses) {
-  if (licenses.empty()) return std::nullopt;
-  std::string out;
-  for (const auto& l : licenses) {
-    std::string_view t = Trim(l);
-    if (!IsLicenseExpression(t)) return std::nullopt;
-    bool compound = std::any_of(t.begin(), t.end(), [](char c) {
-      return std::isspace(static_cast<unsigned char>(c)) != 0;
-    });
-    if (licenses.size() == 1) return std::string(t);
-    if (!out.empty()) out += " AND ";
-    out += compound ? "(" + std::string(t) + ")" : std::string(t);
+LicenseChoice ChooseLicense(const Component& c) {
+  if (c.licenses.empty()) return {};
+  // Several declared licences all apply (as the licences assessor reads them).
+  std::string declared = c.licenses.front();
+  if (c.licenses.size() > 1) {
+    declared.clear();
+    for (const auto& l : c.licenses) declared += (declared.empty() ? "(" : " AND (") + l + ")";
   }
-  return out;
+  if (auto choice = FromExpression(declared)) return *choice;
+  // What the licences assessor made of them (model licences become LicenseRef-<family>), unless
+  // it could not read them either.
+  std::string assessed(Prop(c.properties, "aisec:license:expression"));
+  if (!assessed.empty() && assessed != "LicenseRef-unparsed") {
+    if (auto choice = FromExpression(assessed)) return *choice;
+  }
+  return LicenseChoice{LicenseChoice::Kind::kNames, ""};
 }
 
 std::string_view Prop(const std::map<std::string, std::string>& props, const std::string& key) {
@@ -317,10 +270,10 @@ bool IsLoopbackUrl(std::string_view url) {
 }  // namespace
 
 std::optional<bool> CrossesTrustBoundary(const Component& service) {
-  std::string_view explicit_value = Prop(service.properties, "aisec:service:trust-boundary");
-  if (explicit_value == "true") return true;
-  if (explicit_value == "false") return false;
-  auto endpoints = SplitList(Prop(service.properties, "aisec:service:endpoints"));
+  std::string_view kind = Prop(service.properties, "aisec:service:kind");
+  if (kind == "cloud") return true;
+  if (kind == "local") return false;
+  auto endpoints = SplitList(Prop(service.properties, "aisec:endpoint"));
   if (endpoints.empty()) return std::nullopt;
   return !std::all_of(endpoints.begin(), endpoints.end(), IsLoopbackUrl);
 }

@@ -47,11 +47,13 @@ std::string_view SpdxHashAlgorithm(std::string_view alg);
 // Hex digest of a length a hash in these formats can have (MD5 … SHA-512).
 bool IsHexDigest(std::string_view value);
 
-// True when `s` is a syntactically valid SPDX licence expression.
-bool IsLicenseExpression(std::string_view s);
-// The component's licences as one expression ("A AND (B OR C)"), or nullopt when there are
-// none or one of them is not an expression.
-std::optional<std::string> LicenseExpression(const std::vector<std::string>& licenses);
+// How a component's licences are written: one SPDX licence id, one SPDX expression (ids on the
+// SPDX list or LicenseRef-, normalised), or, when they are not SPDX, the names as declared.
+struct LicenseChoice {
+  enum class Kind { kNone, kId, kExpression, kNames } kind = Kind::kNone;
+  std::string text;  // kId, kExpression
+};
+LicenseChoice ChooseLicense(const Component& c);
 
 // A property value, "" when absent.
 std::string_view Prop(const std::map<std::string, std::string>& props, const std::string& key);

@@ -55,10 +55,16 @@ json Hashes(const Component& c) {
   return out;
 }
 
-json Licenses(const std::vector<std::string>& licenses) {
-  if (auto expr = LicenseExpression(licenses)) return json::array({{{"expression", *expr}}});
+json Licenses(const Component& c) {
+  LicenseChoice choice = ChooseLicense(c);
+  switch (choice.kind) {
+    case LicenseChoice::Kind::kNone: return json::array();
+    case LicenseChoice::Kind::kId: return json::array({{{"license", {{"id", choice.text}}}}});
+    case LicenseChoice::Kind::kExpression: return json::array({{{"expression", choice.text}}});
+    case LicenseChoice::Kind::kNames: break;
+  }
   json out = json::array();
-  for (const auto& l : licenses) out.push_back({{"license", {{"name", l}}}});
+  for (const auto& l : c.licenses) out.push_back({{"license", {{"name", l}}}});
   return out;
 }
 
@@ -111,7 +117,7 @@ json CdxComponent(const Component& c, const std::string& ref, const BomGraph& g,
   if (c.ai && !c.ai->provider.empty()) j["supplier"] = {{"name", c.ai->provider}};
   j["scope"] = c.dev ? "excluded" : "required";
   if (json h = Hashes(c); !h.empty()) j["hashes"] = std::move(h);
-  if (!c.licenses.empty()) j["licenses"] = Licenses(c.licenses);
+  if (json l = Licenses(c); !l.empty()) j["licenses"] = std::move(l);
   if (!c.purl.empty()) j["purl"] = c.purl;
   if (!c.evidence.empty()) j["evidence"] = EvidenceObject(c);
   if (c.kind == ComponentKind::kModel) {
@@ -126,13 +132,13 @@ json CdxService(const Component& c, const std::string& ref) {
   json j = {{"bom-ref", ref}, {"name", c.name}};
   if (c.ai && !c.ai->provider.empty()) j["provider"] = {{"name", c.ai->provider}};
   if (!c.version.empty()) j["version"] = c.version;
-  if (auto endpoints = SplitList(Prop(c.properties, "aisec:service:endpoints")); !endpoints.empty()) {
+  if (auto endpoints = SplitList(Prop(c.properties, "aisec:endpoint")); !endpoints.empty()) {
     j["endpoints"] = endpoints;
   }
   std::string_view auth = Prop(c.properties, "aisec:service:authenticated");
   if (auth == "true" || auth == "false") j["authenticated"] = auth == "true";
   if (auto crosses = CrossesTrustBoundary(c)) j["x-trust-boundary"] = *crosses;
-  if (!c.licenses.empty()) j["licenses"] = Licenses(c.licenses);
+  if (json l = Licenses(c); !l.empty()) j["licenses"] = std::move(l);
   j["properties"] = Properties(c);
   return j;
 }

@@ -24,10 +24,10 @@
 // Data (kData): aisec:data:classification (CycloneDX data classification), aisec:data:url
 //   (contents.url), aisec:dataset:type (SPDX dataset_datasetType: text, image, audio, …;
 //   "noAssertion" when absent or not one of the SPDX values).
-// Services (kService): aisec:service:endpoints (comma-separated URLs),
-//   aisec:service:authenticated and aisec:service:trust-boundary ("true"/"false"). Without the
-//   latter, a service whose endpoints are all loopback addresses is inside the trust boundary and
-//   any other endpoint crosses it. AiInfo::provider is the service's provider.
+// Services (kService): aisec:endpoint (the URL; several comma-separated), aisec:service:kind
+//   ("local": inside the trust boundary, "cloud": crossing it; without it, a service whose
+//   endpoints are all loopback addresses is inside and any other endpoint crosses it),
+//   aisec:service:authenticated ("true"/"false"). AiInfo::provider is the service's provider.
 // Findings:
 //   aisec:vuln:id       marks a finding as a known vulnerability: CycloneDX `vulnerabilities`
 //                       lists exactly these findings, with this id (other findings are in SARIF
@@ -51,10 +51,10 @@
 //   software_Package with purpose "other".
 // - CycloneDX scope: dev/test-only components are "excluded" (the specification's value for
 //   components that are not reachable at run time), every other component "required".
-// - Licences: one entry that is a syntactically valid SPDX expression (ids, LicenseRef-,
-//   AND/OR/WITH, parentheses) is written as an expression, anything else by name; several
-//   entries mean the component is subject to all of them and are joined with AND when each is an
-//   expression (catalogers that read a choice emit one "A OR B").
+// - Licences: several entries mean the component is subject to all of them (as the licences
+//   assessor reads them). When that is an SPDX expression of listed licences (or LicenseRef-) it
+//   is written as one id or one normalised expression; else the assessor's
+//   aisec:license:expression is used when it could read them; else they are written by name.
 // - Serial number / document namespace: a name-based UUID (RFC 9562 version 8, SHA-256) of the
 //   result's content and times, so that rendering one result twice gives the same document
 //   while two scans at different times get different serial numbers.

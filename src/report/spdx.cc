@@ -137,12 +137,11 @@ class SpdxBuilder {
   }
 
   void AddLicense(const std::string& from, const Component& c) {
-    if (c.licenses.empty()) return;
-    // A name that is not an SPDX expression becomes a LicenseRef- of its letters and digits.
-    std::string expr;
-    if (auto e = LicenseExpression(c.licenses)) {
-      expr = *e;
-    } else {
+    LicenseChoice choice = ChooseLicense(c);
+    if (choice.kind == LicenseChoice::Kind::kNone) return;
+    // Names that are not SPDX become a LicenseRef- of their letters and digits.
+    std::string expr = choice.text;
+    if (choice.kind == LicenseChoice::Kind::kNames) {
       expr = "LicenseRef-";
       for (unsigned char ch : Join(c.licenses, "-")) expr += std::isalnum(ch) || ch == '.' ? ch : '-';
     }
@@ -150,7 +149,7 @@ class SpdxBuilder {
     if (added) {
       json l = NewElement("simplelicensing_LicenseExpression", it->second);
       l["simplelicensing_licenseExpression"] = expr;
-      if (!LicenseExpression(c.licenses)) l["comment"] = Join(c.licenses, "; ");
+      if (choice.kind == LicenseChoice::Kind::kNames) l["comment"] = Join(c.licenses, "; ");
       Add(std::move(l));
     }
     Relate(from, "hasDeclaredLicense", {it->second});
@@ -208,7 +207,7 @@ class SpdxBuilder {
     if (c.ai && !c.ai->provider.empty()) e["suppliedBy"] = Supplier(c.ai->provider);
     if (c.kind == ComponentKind::kModel) AddAiFields(c, e);
     if (c.kind == ComponentKind::kData) AddDatasetFields(c, e);
-    auto endpoints = SplitList(Prop(c.properties, "aisec:service:endpoints"));
+    auto endpoints = SplitList(Prop(c.properties, "aisec:endpoint"));
     if (c.kind == ComponentKind::kService && !endpoints.empty()) {
       e["externalRef"] = json::array({{{"type", "ExternalRef"}, {"externalRefType", "other"},
                                        {"locator", endpoints}, {"comment", "service endpoints"}}});

@@ -7,25 +7,32 @@
 namespace aisec::report {
 namespace {
 
-TEST(BomCommon, RecognisesSpdxLicenseExpressions) {
-  for (const char* ok : {"MIT", "Apache-2.0", "GPL-2.0+", "LicenseRef-llama3.1", "MIT OR Apache-2.0",
-                         "(MIT OR ISC) AND BSD-3-Clause", "GPL-2.0-only WITH Classpath-exception-2.0",
-                         "DocumentRef-x:LicenseRef-y", "((MIT))"}) {
-    EXPECT_TRUE(IsLicenseExpression(ok)) << ok;
-  }
-  for (const char* bad : {"", "MIT OR", "AND MIT", "(MIT", "MIT)", "Some Custom License", "MIT/Apache-2.0",
-                          "MIT WITH", "BSD License", "MIT\xff", "+"}) {
-    EXPECT_FALSE(IsLicenseExpression(bad)) << bad;
-  }
-  std::string deep(100, '(');
-  EXPECT_FALSE(IsLicenseExpression(deep + "MIT" + std::string(100, ')')));  // depth-limited
+LicenseChoice Choose(std::vector<std::string> licenses, std::string assessed = {}) {
+  Component c;
+  c.licenses = std::move(licenses);
+  if (!assessed.empty()) c.properties["aisec:license:expression"] = assessed;
+  return ChooseLicense(c);
 }
 
-TEST(BomCommon, JoinsSeveralLicensesWithAnd) {
-  EXPECT_EQ(LicenseExpression({"MIT"}), "MIT");
-  EXPECT_EQ(LicenseExpression({"MIT", "ISC OR 0BSD"}), "MIT AND (ISC OR 0BSD)");
-  EXPECT_EQ(LicenseExpression({"MIT", "BSD License"}), std::nullopt);
-  EXPECT_EQ(LicenseExpression({}), std::nullopt);
+TEST(BomCommon, ChoosesAnIdAnExpressionOrNames) {
+  using Kind = LicenseChoice::Kind;
+  EXPECT_EQ(Choose({}).kind, Kind::kNone);
+  LicenseChoice mit = Choose({"MIT"});
+  EXPECT_EQ(mit.kind, Kind::kId);
+  EXPECT_EQ(mit.text, "MIT");
+  LicenseChoice both = Choose({"Apache-2.0", "MIT OR ISC"});  // several all apply
+  EXPECT_EQ(both.kind, Kind::kExpression);
+  EXPECT_EQ(both.text, "Apache-2.0 AND (MIT OR ISC)");
+  EXPECT_EQ(Choose({"GPL-2.0-only WITH Classpath-exception-2.0"}).kind, Kind::kExpression);
+  EXPECT_EQ(Choose({"LicenseRef-llama3.1"}).kind, Kind::kExpression);
+  EXPECT_EQ(Choose({"Some Custom License, v2"}).kind, Kind::kNames);
+  EXPECT_EQ(Choose({"MIT OR"}).kind, Kind::kNames);
+  EXPECT_EQ(Choose({"MIT", "Not A Licence"}).kind, Kind::kNames);
+  // What the licences assessor made of a name it knows is used; its "could not read" is not.
+  LicenseChoice llama = Choose({"llama3.1 community licence"}, "LicenseRef-llama3.1");
+  EXPECT_EQ(llama.kind, Kind::kExpression);
+  EXPECT_EQ(llama.text, "LicenseRef-llama3.1");
+  EXPECT_EQ(Choose({"whatever text"}, "LicenseRef-unparsed").kind, Kind::kNames);
 }
 
 TEST(BomCommon, NormalisesTimestampsAndHashNames) {
@@ -80,11 +87,11 @@ TEST(BomCommon, TrustBoundaryFromPropertyOrEndpoints) {
   Component s;
   s.kind = ComponentKind::kService;
   EXPECT_EQ(CrossesTrustBoundary(s), std::nullopt);
-  s.properties["aisec:service:endpoints"] = "http://localhost:8000/v1,http://[::1]:11434";
+  s.properties["aisec:endpoint"] = "http://localhost:8000/v1,http://[::1]:11434";
   EXPECT_EQ(CrossesTrustBoundary(s), false);
-  s.properties["aisec:service:endpoints"] = "http://localhost:8000/v1, https://user@api.mistral.ai/v1";
+  s.properties["aisec:endpoint"] = "http://localhost:8000/v1, https://user@api.mistral.ai/v1";
   EXPECT_EQ(CrossesTrustBoundary(s), true);
-  s.properties["aisec:service:trust-boundary"] = "false";
+  s.properties["aisec:service:kind"] = "local";  // what the cataloger decided wins
   EXPECT_EQ(CrossesTrustBoundary(s), false);
 }
 

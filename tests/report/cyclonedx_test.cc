@@ -89,7 +89,7 @@ TEST_F(CycloneDxSample, LibrariesCarryPurlScopeGroupAndHashes) {
   EXPECT_EQ(PropertyValue(openai, "aisec:hash:md5"), "not-hex");  // not a digest: kept as a property
   EXPECT_EQ(PropertyValue(openai, "aisec:ai:category"), "llm-sdk");
   EXPECT_EQ(PropertyValue(openai, "aisec:ai:provider"), "OpenAI");
-  EXPECT_EQ(openai["licenses"], json::parse(R"([{"expression":"Apache-2.0"}])"));
+  EXPECT_EQ(openai["licenses"], json::parse(R"([{"license":{"id":"Apache-2.0"}}])"));
 
   const json* npm = nullptr;
   for (const auto& c : doc_["components"]) {

@@ -99,13 +99,13 @@ inline void AddComponents(ScanResult& r) {
 
   Component api = Kind(ComponentKind::kService, "OpenAI API");
   api.ai = AiInfo{"llm-api", "OpenAI", "", ""};
-  api.properties = {{"aisec:service:endpoints", "https://api.openai.com/v1"},
+  api.properties = {{"aisec:endpoint", "https://api.openai.com/v1"},
                     {"aisec:service:authenticated", "true"}};
   api.evidence.push_back(Ev(".env", 2, EvidenceMethod::kConfig, "OPENAI_BASE_URL=https://api.openai.com/v1"));
   r.components.push_back(api);
 
   Component ollama = Kind(ComponentKind::kService, "Ollama");
-  ollama.properties = {{"aisec:service:endpoints", "http://localhost:11434, http://127.0.0.1:11434/api"}};
+  ollama.properties = {{"aisec:endpoint", "http://localhost:11434, http://127.0.0.1:11434/api"}};
   r.components.push_back(ollama);
 
   r.components.push_back(Kind(ComponentKind::kAgent, "support-agent"));
