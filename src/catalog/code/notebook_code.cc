@@ -22,8 +22,13 @@ Cells Collect(const nlohmann::json& nb, std::string_view raw) {
   Cells out;
   LineIndex index(raw);
   size_t cursor = 0;
-  for (const auto& cell : nb.value("cells", nlohmann::json::array())) {
-    if (!cell.is_object() || cell.value("cell_type", "") != "code") continue;
+  auto cells = nb.find("cells");
+  if (cells == nb.end() || !cells->is_array()) return out;
+  for (const auto& cell : *cells) {
+    // value() throws when the member has another type (found by fuzz/code_notebook).
+    if (!cell.is_object()) continue;
+    auto type = cell.find("cell_type");
+    if (type == cell.end() || !type->is_string() || *type != "code") continue;
     std::vector<std::string> lines;
     // find(), not operator[]: on a const json a missing key is undefined behaviour (an
     // out-of-bounds read, found by fuzz/code_notebook).
@@ -79,7 +84,7 @@ void NotebookCode(Context& ctx) {
   std::string language = "python";
   if (auto meta = nb->find("metadata"); meta != nb->end() && meta->is_object()) {
     if (auto li = meta->find("language_info"); li != meta->end() && li->is_object()) {
-      language = li->value("name", "python");
+      if (auto name = li->find("name"); name != li->end() && name->is_string()) language = *name;
     }
   }
   const Language* lang = k.LanguageFor(language == "python" ? "x.py" : "x." + language);
