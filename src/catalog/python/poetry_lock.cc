@@ -72,7 +72,7 @@ void PoetryLock(Context& ctx) {
     const toml::table* pkg = node.as_table();
     auto name = pkg ? (*pkg)["name"].value<std::string>() : std::nullopt;
     auto version = pkg ? (*pkg)["version"].value<std::string>() : std::nullopt;
-    if (!name || !version) {
+    if (!name || !version || name->empty()) {  // an empty name: found by fuzz/poetry_lock
       ctx.Warn(node.source().begin.line, "[[package]] without a name and version", kSource);
       continue;
     }

@@ -87,5 +87,14 @@ TEST(PoetryLock, EntryWithoutNameIsWarnedAndSkipped) {
   EXPECT_EQ(out.warnings[0].location.line, 9u);  // its [[package]] header
 }
 
+// Found by fuzz/poetry_lock: a package with an empty name became a nameless component.
+TEST(PoetryLock, EmptyNameIsAWarning) {
+  testing::TempDir dir;
+  dir.Write("poetry.lock", "[[package]]\nname = \"\"\nversion = \"1.0\"\n");
+  auto out = testing::RunCataloger(python::PoetryLock, dir.path(), "poetry.lock");
+  EXPECT_TRUE(out.components.empty());
+  EXPECT_EQ(out.warnings.size(), 1u);
+}
+
 }  // namespace
 }  // namespace aisec::catalog
