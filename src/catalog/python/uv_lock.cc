@@ -75,7 +75,7 @@ class UvLockReader {
   void AddPackage(const toml::node& node) {
     const toml::table* pkg = node.as_table();
     auto name = pkg ? (*pkg)["name"].value<std::string>() : std::nullopt;
-    if (!name) {
+    if (!name || name->empty()) {  // an empty name: found by fuzz/uv_lock
       ctx_.Warn(node.source().begin.line, "[[package]] without a name", kSource);
       return;
     }

@@ -79,5 +79,14 @@ TEST(UvLock, MalformedTomlIsOneLocatedWarning) {
   testing::ExpectOnlyWarningAt(Catalog("malformed"), 9, "python/uv-lock");
 }
 
+// Found by fuzz/uv_lock: a package with an empty name became a nameless component.
+TEST(UvLock, EmptyNameIsAWarning) {
+  testing::TempDir dir;
+  dir.Write("uv.lock", "version = 1\n[[package]]\nname = \"\"\nversion = \"1.0\"\n");
+  auto out = testing::RunCataloger(python::UvLock, dir.path(), "uv.lock");
+  EXPECT_TRUE(out.components.empty());
+  EXPECT_EQ(out.warnings.size(), 1u);
+}
+
 }  // namespace
 }  // namespace aisec::catalog
