@@ -1,6 +1,6 @@
 #pragma once
-// Entry points of every model-file check, one file each. Only registry.cc, the checks that share
-// a piece (an .npz member is an .npy) and the tests include this.
+// Entry points of every model-file check, one format per file. Only registry.cc, the checks that
+// share a piece (an .npz member is an .npy) and the tests include this.
 #include <string>
 #include <string_view>
 
@@ -32,5 +32,22 @@ void CheckNumpyNpz(ModelFile& file, ModelReport& report);
 
 bool ClaimsKeras(std::string_view head, std::string_view basename);
 void CheckKeras(ModelFile& file, ModelReport& report);
+
+bool ClaimsSafetensors(std::string_view head, std::string_view basename);
+void RunSafetensors(ModelFile& file, ModelReport& report);
+bool ClaimsGguf(std::string_view head, std::string_view basename);
+void RunGguf(ModelFile& file, ModelReport& report);
+bool ClaimsOnnx(std::string_view head, std::string_view basename);
+void RunOnnx(ModelFile& file, ModelReport& report);
+bool ClaimsHf(std::string_view head, std::string_view basename);
+void RunHf(ModelFile& file, ModelReport& report);
+bool ClaimsHdf5(std::string_view head, std::string_view basename);
+void RunHdf5(ModelFile& file, ModelReport& report);
+bool ClaimsSavedModel(std::string_view head, std::string_view basename);
+void RunSavedModel(ModelFile& file, ModelReport& report);
+bool ClaimsTflite(std::string_view head, std::string_view basename);
+void RunTflite(ModelFile& file, ModelReport& report);
+bool ClaimsCoreMl(std::string_view head, std::string_view basename);
+void RunCoreMl(ModelFile& file, ModelReport& report);
 
 }  // namespace aisec::assess::model

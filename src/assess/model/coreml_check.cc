@@ -1,7 +1,7 @@
 // Core ML .mlmodel files: malformed protobuf, and custom models whose implementation is an
 // application class (native code) named by the file.
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/strings.h"
 #include "formats/coreml/coreml.h"
 #include "formats/git_lfs.h"

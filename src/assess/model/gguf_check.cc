@@ -3,7 +3,7 @@
 // corruption (counts and lengths beyond the file, tensor data past the end or misaligned).
 #include "assess/model/jinja_rules.h"
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "formats/git_lfs.h"
 #include "formats/gguf/gguf.h"
 

@@ -4,7 +4,7 @@
 // on hostile files.
 #include "assess/model/keras_rules.h"
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "formats/git_lfs.h"
 #include "formats/hdf5/hdf5.h"
 

@@ -8,7 +8,7 @@
 
 #include "assess/model/jinja_rules.h"
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/strings.h"
 #include "formats/hf/hf_folder.h"
 

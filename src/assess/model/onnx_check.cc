@@ -9,7 +9,7 @@
 #include <set>
 
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/strings.h"
 #include "formats/git_lfs.h"
 #include "formats/onnx/domains.h"

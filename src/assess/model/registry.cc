@@ -1,7 +1,6 @@
 // The table of every model-file check, in the order they are tried: the first that claims a
 // file handles it. A new format is one new file and one row here.
 #include "assess/model/checks.h"
-#include "assess/model/registry_decls.h"
 
 namespace aisec::assess::model {
 namespace {

@@ -3,7 +3,7 @@
 // header length bounds, offsets outside the data section, overlaps and gaps (bytes hidden from
 // the tensor view), dtype × shape against the byte range, and JSON that parsers read differently.
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/strings.h"
 #include "formats/git_lfs.h"
 #include "formats/safetensors/safetensors.h"

@@ -5,7 +5,7 @@
 
 #include "assess/model/keras_rules.h"
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/data.h"
 #include "core/parse.h"
 #include "core/strings.h"
@@ -54,13 +54,17 @@ void CheckOps(const ModelFile& file, ModelReport& report, const formats::savedmo
     auto it = TfOps().find(op);
     if (it == TfOps().end()) continue;
     bool python = op.find("PyFunc") != std::string::npos;
-    std::string id = "AISEC-MODEL-SAVEDMODEL-" + std::string(python ? "PYTHON-OP" : "FILE-OP");
+    // Rule holds views: the strings it points at must outlive it.
+    const std::string id = "AISEC-MODEL-SAVEDMODEL-" + std::string(python ? "PYTHON-OP" : "FILE-OP");
+    const std::string title = "SavedModel uses the " + op + " op";
+    const std::string remediation =
+        "Do not serve this model: inspect the graph (saved_model_cli show --all) and re-export it "
+        "without " + op + ".";
     Rule rule{.id = id,
-              .title = "SavedModel uses the " + op + " op",
+              .title = title,
               .severity = it->second.severity,
               .technique = python ? "code-execution-on-load" : "file-system-access",
-              .remediation = "Do not serve this model: inspect the graph (saved_model_cli show "
-                             "--all) and re-export it without " + op + ".",
+              .remediation = remediation,
               .cwe = python ? "CWE-94" : "CWE-73",
               .atlas = "AML.T0011.000"};
     AddFinding(file, report, rule,

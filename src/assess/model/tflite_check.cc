@@ -2,7 +2,7 @@
 // out-of-bounds reads there) and custom operators, which need native kernels the application
 // registers.
 #include "assess/model/model_finding.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/strings.h"
 #include "formats/git_lfs.h"
 #include "formats/tflite/tflite.h"

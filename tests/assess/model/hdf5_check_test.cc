@@ -4,7 +4,7 @@
 
 #include "assess/model/keras_rules.h"
 #include "assess/model/model_check_util.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/data.h"
 #include "test_util.h"
 

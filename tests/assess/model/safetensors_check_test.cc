@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "assess/model/model_check_util.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "test_util.h"
 
 namespace aisec::assess::model {

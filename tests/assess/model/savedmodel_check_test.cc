@@ -5,7 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "assess/model/model_check_util.h"
-#include "assess/model/registry_decls.h"
+#include "assess/model/checks.h"
 #include "core/data.h"
 #include "core/severity.h"
 #include "test_util.h"
