@@ -1,8 +1,11 @@
 #pragma once
 // Helpers shared by the tests: fixture paths, temporary folders, running the real binary.
+#include <cctype>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "catalog/cataloger.h"
 #include "core/scan_result.h"
@@ -56,5 +59,18 @@ struct CatalogOutput {
 // `file` is relative to `root`; the file's rel_path in the output is `file`.
 CatalogOutput RunCataloger(void (*fn)(catalog::Context&), const std::filesystem::path& root,
                            const std::string& file);
+
+// Names the cases of a value-parameterised suite after their `file` member
+// ("truncated_gguf_3") instead of a byte dump of the parameter:
+//   INSTANTIATE_TEST_SUITE_P(Fixtures, Suite, ::testing::Values(...), testing::ByFile());
+struct ByFile {
+  template <class P>
+  std::string operator()(const ::testing::TestParamInfo<P>& info) const {
+    std::string name;
+    for (char c : std::string(info.param.file))
+      name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return name + "_" + std::to_string(info.index);
+  }
+};
 
 }  // namespace aisec::testing

@@ -123,7 +123,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"duplicate_tensor.gguf", "duplicate-tensor", true},
                       Case{"too_many_dims.gguf", "too-many-dims", true},
                       Case{"unknown_type.gguf", "unknown-tensor-type", true},
-                      Case{"bad_alignment.gguf", "bad-alignment", true}));
+                      Case{"bad_alignment.gguf", "bad-alignment", true}), testing::ByFile());
 
 TEST(GgufTypes, ShippedTableLoadsAndIsConsistent) {
   auto text = DataFile("model/gguf-types.yaml");

@@ -80,7 +80,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, Hdf5Malformed,
                          ::testing::Values(Case{"truncated.h5", "truncated"},
                                            Case{"bad_root_address.h5", "address-out-of-bounds"},
                                            Case{"continuation_loop.h5", "continuation-loop"},
-                                           Case{"bad_superblock.h5", "unsupported-superblock"}));
+                                           Case{"bad_superblock.h5", "unsupported-superblock"}), testing::ByFile());
 
 TEST(Hdf5, HugeArraysOfEmptyStringsAreRefused) {
   // Found by the fuzz target: 2^40 zero-length strings took memory only to join.

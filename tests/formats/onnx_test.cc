@@ -83,7 +83,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, OnnxMalformed,
                                            Case{"field_zero.onnx", "malformed"},
                                            Case{"deep_subgraphs.onnx", "too-deep"},
                                            Case{"not_onnx.onnx", "malformed"},
-                                           Case{"lfs_pointer.onnx", "malformed"}));
+                                           Case{"lfs_pointer.onnx", "malformed"}), testing::ByFile());
 
 TEST(Onnx, LooksLikeOnnx) {
   EXPECT_TRUE(LooksLikeOnnx(testing::ReadFile(testing::Fixture("model/onnx/benign.onnx"))));

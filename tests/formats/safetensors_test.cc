@@ -72,7 +72,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"duplicate_key.safetensors", "duplicate-key", true},
                       Case{"nonstring_metadata.safetensors", "non-string-metadata", true},
                       Case{"unknown_dtype.safetensors", "unknown-dtype", true},
-                      Case{"bad_entry.safetensors", "bad-tensor-entry", true}));
+                      Case{"bad_entry.safetensors", "bad-tensor-entry", true}), testing::ByFile());
 
 TEST(Safetensors, ParameterCountOverflowIsFlaggedNotWrapped) {
   Header h = ParseFixture("shape_overflow.safetensors");

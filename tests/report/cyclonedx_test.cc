@@ -73,7 +73,9 @@ TEST_F(CycloneDxSample, EveryReferenceIsUniqueAndEveryDependencyExists) {
   for (const auto& c : doc_["components"]) {
     for (const auto& d : c.value("modelCard", json::object()).value("modelParameters", json::object())
                              .value("datasets", json::array())) {
-      if (d.contains("ref")) EXPECT_TRUE(refs.count(d["ref"])) << d["ref"];
+      if (d.contains("ref")) {
+        EXPECT_TRUE(refs.count(d["ref"])) << d["ref"];
+      }
     }
   }
 }

@@ -62,7 +62,7 @@ INSTANTIATE_TEST_SUITE_P(
              Severity::kCritical},
         Case{"ssti_then_truncated.gguf", "AISEC-MODEL-GGUF-JINJA-PYTHON-INTERNALS",
              Severity::kCritical},
-        Case{"ssti_then_truncated.gguf", "AISEC-MODEL-GGUF-ABSURD-SIZE", Severity::kHigh}));
+        Case{"ssti_then_truncated.gguf", "AISEC-MODEL-GGUF-ABSURD-SIZE", Severity::kHigh}), testing::ByFile());
 
 INSTANTIATE_TEST_SUITE_P(
     Structure, GgufCheckRules,
@@ -82,7 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"duplicate_key.gguf", "AISEC-MODEL-GGUF-DUPLICATE-KEY", Severity::kHigh},
         Case{"duplicate_tensor.gguf", "AISEC-MODEL-GGUF-DUPLICATE-TENSOR", Severity::kHigh},
         Case{"too_many_dims.gguf", "AISEC-MODEL-GGUF-TENSOR-SHAPE", Severity::kHigh},
-        Case{"unknown_type.gguf", "AISEC-MODEL-GGUF-UNKNOWN-TYPE", Severity::kMedium}));
+        Case{"unknown_type.gguf", "AISEC-MODEL-GGUF-UNKNOWN-TYPE", Severity::kMedium}), testing::ByFile());
 
 TEST(GgufCheck, ClaimsByMagicOrExtension) {
   EXPECT_TRUE(ClaimsGguf("GGUF\x03", "model.bin"));

@@ -50,7 +50,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"dangerous_function.h5", "AISEC-MODEL-HDF5-DANGEROUS-FUNCTION", Severity::kCritical},
         Case{"foreign_module.h5", "AISEC-MODEL-HDF5-DANGEROUS-MODULE", Severity::kCritical},
         Case{"custom_object.h5", "AISEC-MODEL-HDF5-FOREIGN-MODULE", Severity::kMedium},
-        Case{"safe_mode_off.h5", "AISEC-MODEL-HDF5-SAFE-MODE-OFF", Severity::kHigh}));
+        Case{"safe_mode_off.h5", "AISEC-MODEL-HDF5-SAFE-MODE-OFF", Severity::kHigh}), testing::ByFile());
 
 INSTANTIATE_TEST_SUITE_P(
     Structure, Hdf5CheckRules,
@@ -60,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"bad_root_address.h5", "AISEC-MODEL-HDF5-MALFORMED", Severity::kHigh},
         Case{"continuation_loop.h5", "AISEC-MODEL-HDF5-MALFORMED", Severity::kHigh},
         Case{"bad_superblock.h5", "AISEC-MODEL-HDF5-MALFORMED", Severity::kHigh},
-        Case{"dense_attributes.h5", "AISEC-MODEL-HDF5-DENSE-ATTRIBUTES", Severity::kLow}));
+        Case{"dense_attributes.h5", "AISEC-MODEL-HDF5-DENSE-ATTRIBUTES", Severity::kLow}), testing::ByFile());
 
 TEST(Hdf5Check, ConfigThatIsNotJsonIsAWarning) {
   auto r = Check("not_json_config.h5");

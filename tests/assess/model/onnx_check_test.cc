@@ -61,14 +61,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"external_no_location.onnx", "AISEC-MODEL-ONNX-EXTERNAL-DATA-MALFORMED",
              Severity::kHigh},
         Case{"external_oob/model.onnx", "AISEC-MODEL-ONNX-EXTERNAL-DATA-OUT-OF-BOUNDS",
-             Severity::kHigh}));
+             Severity::kHigh}), testing::ByFile());
 
 INSTANTIATE_TEST_SUITE_P(
     Domains, OnnxCheckRules,
     ::testing::Values(
         Case{"custom_domain.onnx", "AISEC-MODEL-ONNX-CUSTOM-DOMAIN", Severity::kMedium},
         Case{"subgraph_custom_domain.onnx", "AISEC-MODEL-ONNX-CUSTOM-DOMAIN", Severity::kMedium},
-        Case{"extension_domain.onnx", "AISEC-MODEL-ONNX-EXTENSION-DOMAIN", Severity::kLow}));
+        Case{"extension_domain.onnx", "AISEC-MODEL-ONNX-EXTENSION-DOMAIN", Severity::kLow}), testing::ByFile());
 
 INSTANTIATE_TEST_SUITE_P(
     Malformed, OnnxCheckRules,
@@ -79,7 +79,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"varint_overflow.onnx", "AISEC-MODEL-ONNX-MALFORMED", Severity::kHigh},
         Case{"field_zero.onnx", "AISEC-MODEL-ONNX-MALFORMED", Severity::kHigh},
         Case{"not_onnx.onnx", "AISEC-MODEL-ONNX-MALFORMED", Severity::kHigh},
-        Case{"deep_subgraphs.onnx", "AISEC-MODEL-ONNX-ABSURD-NESTING", Severity::kHigh}));
+        Case{"deep_subgraphs.onnx", "AISEC-MODEL-ONNX-ABSURD-NESTING", Severity::kHigh}), testing::ByFile());
 
 TEST(OnnxCheck, BadOffsetIsMalformedWhenTheFileExists) {
   testing::TempDir dir;

@@ -60,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
              Severity::kMedium},
         Case{"unknown_dtype.safetensors", "AISEC-MODEL-SAFETENSORS-UNKNOWN-DTYPE",
              Severity::kMedium},
-        Case{"bad_entry.safetensors", "AISEC-MODEL-SAFETENSORS-MALFORMED", Severity::kHigh}));
+        Case{"bad_entry.safetensors", "AISEC-MODEL-SAFETENSORS-MALFORMED", Severity::kHigh}), testing::ByFile());
 
 TEST(SafetensorsCheck, ReadsOnlyTheHeader) {
   auto r = Check("gap.safetensors");

@@ -209,8 +209,9 @@ TEST(BuildGradle, PluginsBlockDeclaresPluginMarkers) {
   EXPECT_EQ(boot->properties.at("aisec:gradle-plugin"), "org.springframework.boot");
   EXPECT_EQ(boot->evidence[0].location.line, 10u);
   EXPECT_EQ(out.Find("java:java.gradle.plugin"), nullptr);  // a core plugin
+  const auto kotlin_out = Kotlin();  // Find points into it
   const Component* kotlin =
-      Kotlin().Find("org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin");
+      kotlin_out.Find("org.jetbrains.kotlin.jvm:org.jetbrains.kotlin.jvm.gradle.plugin");
   ASSERT_NE(kotlin, nullptr);  // alias(libs.plugins.kotlin.jvm)
   EXPECT_EQ(kotlin->version, "2.0.20");
   testing::TempDir dir;
