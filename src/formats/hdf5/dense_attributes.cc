@@ -9,7 +9,7 @@ namespace {
 constexpr uint8_t kNameIndexType = 8;  // B-tree records: attribute name index (dense storage)
 constexpr uint8_t kHugeObjectType = 1; // B-tree records: huge objects, neither filtered nor direct
 constexpr uint64_t kMaxNodeSize = 1u << 20;
-constexpr uint32_t kMaxTableWidth = 1u << 16;
+constexpr uint64_t kMaxDirectBlocks = 1u << 16;
 
 // Bytes that encode any number up to n (H5VM_limit_enc_size).
 uint32_t EncodedSize(uint64_t n) { return n == 0 ? 1 : static_cast<uint32_t>(std::bit_width(n) - 1) / 8 + 1; }
@@ -74,6 +74,7 @@ class Reader {
   bool ReadBTree(uint64_t addr, uint8_t type, std::vector<std::string>* records);
   bool ReadNode(uint64_t addr, uint16_t nrec, uint16_t depth, uint8_t type, std::vector<std::string>* records);
   bool Locate(std::string_view id, Range* r);
+  bool ReadRootIndirect(uint64_t root);
   bool LocateManaged(uint64_t offset, uint64_t length, Range* r);
   bool LocateHuge(uint64_t key, Range* r);
 
@@ -81,6 +82,9 @@ class Reader {
   const Layout& l_;
   FractalHeap h_;
   uint32_t node_size_ = 0, record_size_ = 0;
+  std::vector<uint64_t> direct_;        // direct block addresses of the root indirect block
+  std::vector<std::string> huge_;       // records of the huge-object index
+  bool root_read_ = false, huge_read_ = false;
   std::string error_;
 };
 
@@ -99,7 +103,7 @@ bool Reader::ReadHeap(uint64_t addr) {
       !c.UN(O, &h_.root) || !c.U16(&root_rows)) {
     return Fail(error_.empty() ? "truncated fractal heap header" : error_);
   }
-  if (version != 0 || width == 0 || width > kMaxTableWidth || h_.start_block == 0 ||
+  if (version != 0 || width == 0 || h_.start_block == 0 ||
       !std::has_single_bit(h_.start_block) || !std::has_single_bit(h_.max_direct_block) ||
       h_.max_direct_block < h_.start_block || max_bits == 0 || max_bits > 64) {
     return Fail("fractal heap header has impossible table parameters");
@@ -192,35 +196,51 @@ bool Reader::Locate(std::string_view id, Range* r) {
   }
 }
 
+// The root indirect block lists the direct blocks row by row (`width` a row), then the
+// indirect ones, which are not read. Read once per heap.
+bool Reader::ReadRootIndirect(uint64_t root) {
+  Cursor c(src_, root, src_.size(), 4096);
+  if (!Signature(c, "FHIB") || !c.Skip(1 + l_.offset_size + h_.offset_bytes)) {
+    return Fail(error_.empty() ? "truncated indirect block" : error_);
+  }
+  uint32_t direct_rows =
+      static_cast<uint32_t>(std::bit_width(h_.max_direct_block) - std::bit_width(h_.start_block)) + 2;
+  uint64_t entries = uint64_t{std::min(h_.root_rows, direct_rows)} * h_.width;
+  if (entries > kMaxDirectBlocks) return Fail("too many direct blocks");
+  for (uint64_t i = 0; i < entries; ++i) {
+    uint64_t addr;
+    if (!c.UN(l_.offset_size, &addr)) return Fail("truncated indirect block");
+    direct_.push_back(addr);
+  }
+  return true;
+}
+
 // Row r of the doubling table holds `width` blocks of start_block bytes (rows 0 and 1), then
-// twice the previous row's size; the root indirect block lists the direct ones row by row.
+// twice the previous row's size.
 bool Reader::LocateManaged(uint64_t offset, uint64_t length, Range* r) {
   uint64_t block = 0, block_size = h_.start_block, root;
   if (!Abs(h_.root, &root)) return false;
   if (h_.root_rows == 0) {
     block = root;
   } else {
-    Cursor c(src_, root, src_.size(), 4096);
-    if (!Signature(c, "FHIB") || !c.Skip(1 + l_.offset_size + h_.offset_bytes)) {
-      return Fail(error_.empty() ? "truncated indirect block" : error_);
+    if (!root_read_) {  // once per heap
+      root_read_ = true;
+      if (!ReadRootIndirect(root)) return false;
     }
-    uint32_t direct_rows = static_cast<uint32_t>(std::bit_width(h_.max_direct_block) - std::bit_width(h_.start_block)) + 2;
     uint64_t at = 0;
     bool found = false;
-    for (uint32_t row = 0; row < std::min(h_.root_rows, direct_rows) && !found; ++row) {
+    for (size_t i = 0; i < direct_.size() && !found; ++i) {
+      size_t row = i / h_.width;
       block_size = row < 2 ? h_.start_block : h_.start_block << (row - 1);
-      for (uint32_t col = 0; col < h_.width; ++col, at += block_size) {
-        uint64_t addr;
-        if (!c.UN(l_.offset_size, &addr)) return Fail("truncated indirect block");
-        if (offset >= at && offset - at < block_size) {
-          if (!Abs(addr, &block)) return false;
-          offset -= at;
-          found = true;
-          break;
-        }
+      if (offset >= at && offset - at < block_size) {
+        if (!Abs(direct_[i], &block)) return false;
+        offset -= at;
+        found = true;
+      } else {
+        at += block_size;
       }
     }
-    if (!found) return Fail("object in a nested indirect block (not read)");
+    if (!found) return Fail("object not in a direct block of the root (nested blocks are not read)");
   }
   uint64_t end;
   if (__builtin_add_overflow(offset, length, &end) || end > block_size || block + end > src_.size()) {
@@ -231,10 +251,12 @@ bool Reader::LocateManaged(uint64_t offset, uint64_t length, Range* r) {
 }
 
 bool Reader::LocateHuge(uint64_t key, Range* r) {
-  std::vector<std::string> records;
-  if (!ReadBTree(h_.huge_index, kHugeObjectType, &records)) return false;
+  if (!huge_read_) {  // once per heap: every huge attribute is in this one index
+    huge_read_ = true;
+    if (!ReadBTree(h_.huge_index, kHugeObjectType, &huge_)) huge_.clear();
+  }
   const uint32_t O = l_.offset_size, L = l_.length_size;
-  for (const auto& rec : records) {
+  for (const auto& rec : huge_) {
     if (rec.size() < O + 2 * L || LittleEndian(std::string_view(rec).substr(O + L, L)) != key) continue;
     uint64_t at;
     if (!Abs(LittleEndian(std::string_view(rec).substr(0, O)), &at)) return false;
