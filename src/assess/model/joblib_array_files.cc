@@ -3,7 +3,6 @@
 // NDArrayWrapper or ZNDArrayWrapper state. joblib.load opens os.path.join(folder, filename) with
 // numpy.load, which unpickles an object array: those files are part of what loading the pickle
 // runs, so they are checked with it, and a name that leads out of the folder is a finding.
-#include <filesystem>
 #include <optional>
 #include <set>
 
@@ -17,25 +16,18 @@
 namespace aisec::assess::model {
 namespace {
 
-namespace fs = std::filesystem;
-
-// The file `name` resolves to from the pickle's folder, or nullopt (with a finding) when it
-// leaves that folder, lexically or through a symbolic link.
+// The file the wrapper names, or nullopt (with a finding) when it is outside the pickle's
+// folder, lexically or through a symbolic link.
 std::optional<source::SourceFile> Resolve(const ModelFile& file, const formats::pickle::ArrayFile& af,
                                           ModelReport& report) {
-  std::error_code ec;
-  fs::path dir = fs::weakly_canonical(fs::absolute(file.file.abs_path, ec).parent_path(), ec);
-  fs::path target = fs::weakly_canonical(dir / af.name, ec);
-  std::string rel = target.lexically_relative(dir).generic_string();
-  if (af.name.empty() || ec || rel.empty() || rel == "." || rel.starts_with("..")) {
-    AddFinding(report, "AISEC-MODEL-JOBLIB-ARRAY-PATH",
-               {.detail = Snippet(af.name, 120),
-                .offset = af.offset,
-                .snippet = "filename: " + Snippet(af.name, 160) + " (outside the pickle's folder)",
-                .properties = {{"aisec:pickle", std::to_string(af.pickle)}}});
-    return std::nullopt;
-  }
-  return source::SourceFile{fs::path(file.file.rel_path).parent_path().append(rel).generic_string(), target};
+  Beside beside = ResolveBeside(file, af.name);
+  if (beside.inside) return beside.file;
+  AddFinding(report, "AISEC-MODEL-JOBLIB-ARRAY-PATH",
+             {.detail = Snippet(af.name, 120),
+              .offset = af.offset,
+              .snippet = "filename: " + Snippet(af.name, 160) + " (outside the pickle's folder)",
+              .properties = {{"aisec:pickle", std::to_string(af.pickle)}}});
+  return std::nullopt;
 }
 
 // numpy.load decides by the first bytes: an .npy (object arrays hold a pickle) or a pickle.
