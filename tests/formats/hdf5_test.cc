@@ -56,10 +56,33 @@ TEST(Hdf5, FindsTheSuperblockAfterAUserBlockAndFollowsContinuations) {
   ExpectKerasAttributes(cont, "2.15.0");
 }
 
-TEST(Hdf5, DenseAttributesAreReportedNotRead) {
-  File f = ParseFixture("dense_attributes.h5");
+TEST(Hdf5, UnreadableDenseStorageIsReported) {
+  File f = ParseFixture("dense_attributes.h5");  // the heap address points at nothing
   EXPECT_TRUE(f.dense_attributes);
   EXPECT_EQ(f.issues.back().what, "dense-attributes");
+}
+
+TEST(Hdf5, ReadsDenseAttributesWrittenByTheLibrary) {
+  File f = ParseFixture("dense_benign.h5");
+  EXPECT_TRUE(f.dense_attributes);
+  EXPECT_TRUE(f.issues.empty()) << Whats(f);
+  EXPECT_EQ(f.root_attributes.size(), 12u);  // 9 notes, model_config, keras_version, backend
+  ExpectKerasAttributes(f, "3.3.3");
+  // Over 64 KiB: a huge object, found through the heap's own B-tree.
+  File huge = ParseFixture("dense_huge_lambda.h5");
+  ASSERT_NE(huge.Find("model_config"), nullptr) << Whats(huge);
+  EXPECT_GT(huge.Find("model_config")->value.size(), 64u << 10);
+  EXPECT_TRUE(huge.issues.empty()) << Whats(huge);
+}
+
+TEST(Hdf5, TruncatedDenseStorageIsAnIssueNotACrash) {
+  std::string bytes = testing::ReadFile(testing::Fixture("model/hdf5/dense_huge_lambda.h5"));
+  for (size_t cut : {bytes.size() / 4, bytes.size() / 2, bytes.size() - 100}) {
+    std::string part = bytes.substr(0, cut);
+    MemorySource src(part);
+    File f = Parse(src);
+    EXPECT_FALSE(f.issues.empty()) << cut;
+  }
 }
 
 struct Case {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "assess/model/model_check.h"
+#include "formats/pickle/analysis.h"
 #include "source/input_stream.h"
 
 namespace aisec::assess::model {
@@ -20,6 +21,8 @@ void CheckPytorchLegacy(ModelFile& file, ModelReport& report);
 
 bool ClaimsJoblib(std::string_view head, std::string_view basename);
 void CheckJoblib(ModelFile& file, ModelReport& report);
+// The array files an old joblib pickle names (NDArrayWrapper), checked as part of the pickle.
+void CheckJoblibArrayFiles(ModelFile& file, const formats::pickle::Analysis& a, ModelReport& report);
 
 bool ClaimsNumpy(std::string_view head, std::string_view basename);
 void CheckNumpy(ModelFile& file, ModelReport& report);

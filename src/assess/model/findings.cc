@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "catalog/model/model_component.h"
 #include "core/data.h"
@@ -85,6 +86,17 @@ std::unique_ptr<source::RandomAccess> OpenSource(ModelFile& file, ModelReport& r
   if (src.ok()) return std::move(*src);
   report.warnings.push_back(Warning{Location{report.path}, src.error().message, "model-security"});
   return nullptr;
+}
+
+Beside ResolveBeside(const ModelFile& model, std::string_view name) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(model.file.abs_path, ec).parent_path(), ec);
+  fs::path target = fs::weakly_canonical(dir / fs::path(name), ec);
+  std::string rel = target.lexically_relative(dir).generic_string();
+  std::string rel_path = fs::path(model.file.rel_path).parent_path().append(name).generic_string();
+  return Beside{.file = source::SourceFile{rel_path, target},
+                .inside = !ec && !name.empty() && !rel.empty() && rel != "." && !rel.starts_with("..")};
 }
 
 std::string ModelComponentRef(const std::string& path) {

@@ -57,6 +57,14 @@ void AddFinding(ModelReport& report, std::string_view rule_id, FindingDetail det
 std::unique_ptr<source::InputStream> OpenStream(ModelFile& file, ModelReport& report);
 std::unique_ptr<source::RandomAccess> OpenSource(ModelFile& file, ModelReport& report);
 
+// A file a model names relative to its own folder (ONNX external data, old joblib array files):
+// the file it resolves to, symbolic links followed, and whether that is still inside the folder.
+struct Beside {
+  source::SourceFile file;
+  bool inside = false;
+};
+Beside ResolveBeside(const ModelFile& model, std::string_view name);
+
 // The component reference of a model file (Component::Key() of the inventory component).
 std::string ModelComponentRef(const std::string& path);
 

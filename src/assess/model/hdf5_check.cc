@@ -28,7 +28,7 @@ const IssueRule kRules[] = {
       .cwe = "CWE-20"}},
     {"dense-attributes",
      {.id = "AISEC-MODEL-HDF5-DENSE-ATTRIBUTES",
-      .title = "HDF5 root attributes are stored densely and were not inspected",
+      .title = "HDF5 root attributes are stored densely and could not all be inspected",
       .severity = Severity::kLow,
       .technique = "unsupported-structure",
       .remediation = "Inspect the model_config attribute by other means before loading.",

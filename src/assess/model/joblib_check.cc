@@ -44,6 +44,7 @@ void CheckJoblib(ModelFile& file, ModelReport& report) {
                 .offset = in->Tell(),
                 .snippet = compression + " stream: " + in->status().message()});
   }
+  CheckJoblibArrayFiles(file, a, report);
   report.metadata["compression"] = compression;
   report.metadata["pickles"] = std::to_string(a.pickles);
   AddFinding(report, "AISEC-MODEL-PICKLE-FORMAT",

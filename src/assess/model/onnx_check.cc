@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <filesystem>
 #include <map>
 #include <set>
 
 #include "assess/model/model_finding.h"
 #include "assess/model/checks.h"
+#include "assess/model/findings.h"
 #include "core/strings.h"
 #include "formats/git_lfs.h"
 #include "formats/onnx/domains.h"
@@ -18,7 +18,6 @@
 namespace aisec::assess::model {
 namespace {
 
-namespace fs = std::filesystem;
 using formats::onnx::ExternalData;
 
 constexpr std::string_view kExternalFix =
@@ -121,15 +120,11 @@ void CheckLocation(const ModelFile& file, ModelReport& report, const std::string
   };
   std::string why;
   if (const Rule* rule = LocationRule(loc, &why)) return hit(*rule, why);
-  std::error_code ec;
-  fs::path dir = fs::weakly_canonical(fs::absolute(file.file.abs_path, ec).parent_path(), ec);
-  fs::path target = fs::weakly_canonical(dir / loc, ec);
-  std::string rel = target.lexically_relative(dir).generic_string();
-  if (ec || rel.empty() || rel.starts_with("..")) {
-    return hit(kTraversal, "resolves (through a symbolic link) to " + Snippet(target.string(), 120));
+  Beside beside = ResolveBeside(file, loc);
+  if (!beside.inside) {
+    return hit(kTraversal, "resolves (through a symbolic link) to " + Snippet(beside.file.abs_path.string(), 120));
   }
-  std::string rel_path = fs::path(file.file.rel_path).parent_path().append(loc).generic_string();
-  auto size = file.reader.Size(source::SourceFile{rel_path, target});
+  auto size = file.reader.Size(beside.file);
   if (!size.ok()) return hit(kMissing, "no such file beside the model");
   for (const ExternalData* e : uses) {
     uint64_t offset = 0, length = 0, end;

@@ -36,6 +36,7 @@ void CheckPickle(ModelFile& file, ModelReport& report) {
       ScanPickle(*again, PickleSource{}, report, joblib);
     }
   }
+  CheckJoblibArrayFiles(file, a, report);
   report.metadata["pickles"] = std::to_string(a.pickles);
   if (a.protocol >= 0) report.metadata["protocol"] = std::to_string(a.protocol);
   AddFinding(report, "AISEC-MODEL-PICKLE-FORMAT",

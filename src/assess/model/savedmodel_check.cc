@@ -1,6 +1,9 @@
 // TensorFlow SavedModel (issue "Model file security", item 4): ops that call Python or touch the
-// file system (data/model/tf-ops.yaml), in the graphs and the function library, and the Keras
+// file system (data/model/tf-ops.yaml), custom ops (not in data/model/tf-standard-ops.yaml: their
+// kernels come from a native library), in the graphs and the function library, and the Keras
 // layer configs of keras_metadata.pb (Lambda bytecode, imported modules).
+#include <set>
+
 #include <yaml-cpp/yaml.h>
 
 #include "assess/model/keras_rules.h"
@@ -49,10 +52,64 @@ const std::map<std::string, TfOp>& TfOps() {
   return ops;
 }
 
+Result<std::set<std::string, std::less<>>> LoadStandardOps(std::string_view yaml) {
+  auto doc = ParseYaml(yaml, "model/tf-standard-ops.yaml");
+  if (!doc.ok()) return doc.error();
+  std::set<std::string, std::less<>> ops;
+  try {
+    if (!(*doc)["version"]) return Status::Parse("tf-standard-ops: no version");
+    for (const auto& row : (*doc)["ops"]) {
+      std::string op = row.as<std::string>();
+      if (!ops.insert(op).second) return Status::Parse("tf-standard-ops: duplicate op " + op);
+    }
+  } catch (const YAML::Exception& e) {
+    return Status::Parse(std::string("tf-standard-ops: ") + e.what());
+  }
+  if (ops.empty()) return Status::Parse("tf-standard-ops: no ops");
+  return ops;
+}
+
+const std::set<std::string, std::less<>>& StandardOps() {
+  static const auto ops = LoadShippedData("model/tf-standard-ops.yaml", LoadStandardOps);
+  return ops;
+}
+
+const Rule kCustomOp{.id = "AISEC-MODEL-SAVEDMODEL-CUSTOM-OP",
+                     .title = "SavedModel uses a custom op",
+                     .severity = Severity::kMedium,
+                     .technique = "custom-operator",
+                     .remediation = "The op's kernel is native code loaded with tf.load_op_library "
+                                    "from a library shipped beside the model; review that library "
+                                    "before loading, or re-export the model with standard ops.",
+                     .cwe = "CWE-829",
+                     .atlas = "AML.T0011.000"};
+
+// Findings past this many custom ops would only repeat the point (a hostile graph may name
+// thousands).
+constexpr size_t kMaxCustomOpFindings = 32;
+
+// An op that is neither standard, nor listed as risky, nor a function of the graph's library.
+// True when it was reported.
+bool CheckCustomOp(const ModelFile& file, ModelReport& report, const formats::savedmodel::SavedModel& m,
+                   const std::string& op, uint64_t count) {
+  if (StandardOps().contains(op) || m.function_names.contains(op)) return false;
+  AddFinding(file, report, kCustomOp,
+             Hit{.description = "op '" + Snippet(op, 120) + "' (" + std::to_string(count) +
+                                " node(s)) is not a standard TensorFlow op",
+                 .offset = m.op_offset.at(op),
+                 .discriminator = op,
+                 .snippet = "op: " + Snippet(op, 120)});
+  return true;
+}
+
 void CheckOps(const ModelFile& file, ModelReport& report, const formats::savedmodel::SavedModel& m) {
+  size_t custom = 0;
   for (const auto& [op, count] : m.ops) {
     auto it = TfOps().find(op);
-    if (it == TfOps().end()) continue;
+    if (it == TfOps().end()) {
+      if (custom < kMaxCustomOpFindings && CheckCustomOp(file, report, m, op, count)) ++custom;
+      continue;
+    }
     bool python = op.find("PyFunc") != std::string::npos;
     // Rule holds views: the strings it points at must outlive it.
     const std::string id = "AISEC-MODEL-SAVEDMODEL-" + std::string(python ? "PYTHON-OP" : "FILE-OP");

@@ -15,6 +15,7 @@ using protobuf::WireType;
 
 constexpr uint64_t kKept = 4 << 10;
 constexpr size_t kMaxUserDefined = 64;
+constexpr int kMaxPipelineDepth = 8;
 
 // The Model.Type oneof: field number -> name.
 constexpr std::pair<uint32_t, std::string_view> kTypes[] = {
@@ -40,52 +41,108 @@ std::string_view TypeName(uint32_t field) {
   return {};
 }
 
+// Reads one Model message (the file, or a model inside a pipeline) into m.
+class ModelReader {
+ public:
+  ModelReader(protobuf::Reader& r, Model& m) : r_(r), m_(m) {}
+
+  // Model: specificationVersion (1), description (2), isUpdatable (10), type oneof (200+).
+  // Nested models (depth > 0) add only what they delegate to native code.
+  bool OnField(const protobuf::Field& f, int depth) {
+    bool top = depth == 0;
+    if (f.number == 1 && f.type == WireType::kVarint) {
+      if (top) m_.specification_version = static_cast<int64_t>(f.value);
+      return true;
+    }
+    if (f.number == 10 && f.type == WireType::kVarint) {
+      if (top) m_.updatable = f.value != 0;
+      return true;
+    }
+    if (f.number == 2 && top) {
+      return r_.Message(f, [&](const protobuf::Field& x) { return x.number == 100 ? Metadata(x) : r_.Skip(x); });
+    }
+    if (top) {
+      if (auto name = TypeName(f.number); !name.empty()) m_.type = std::string(name);
+    }
+    switch (f.number) {
+      case 555:
+        if (!m_.custom_class.empty()) return r_.Skip(f);
+        if (!top) m_.type = "customModel";  // a pipeline stage is as much the model as the file
+        return r_.Message(f, [&](const protobuf::Field& x) { return x.number == 10 ? Str(x, &m_.custom_class) : r_.Skip(x); });
+      case 303: case 403: case 500: return NeuralNetwork(f);
+      case 200: case 201:  // PipelineClassifier/Regressor.pipeline (1)
+        return r_.Message(f, [&](const protobuf::Field& x) { return x.number == 1 ? Pipeline(x, depth) : r_.Skip(x); });
+      case 202: return Pipeline(f, depth);
+      default: return r_.Skip(f);
+    }
+  }
+
+ private:
+  bool Str(const protobuf::Field& f, std::string* out) { return r_.String(f, kKept, out); }
+
+  // ModelDescription.metadata (100): shortDescription 1, versionString 2, author 3, license 4,
+  // userDefined 100 (map entries key 1, value 2).
+  bool Metadata(const protobuf::Field& f) {
+    return r_.Message(f, [&](const protobuf::Field& x) {
+      switch (x.number) {
+        case 1: return Str(x, &m_.short_description);
+        case 2: return Str(x, &m_.version);
+        case 3: return Str(x, &m_.author);
+        case 4: return Str(x, &m_.license);
+        case 100: {
+          std::string k, v;
+          bool ok = r_.Message(x, [&](const protobuf::Field& e) {
+            return e.number == 1 ? Str(e, &k) : e.number == 2 ? Str(e, &v) : r_.Skip(e);
+          });
+          if (ok && m_.user_defined.size() < kMaxUserDefined) m_.user_defined[k] = v;
+          return ok;
+        }
+        default: return r_.Skip(x);
+      }
+    });
+  }
+
+  // NeuralNetwork{,Classifier,Regressor}.layers (1): NeuralNetworkLayer name (1), custom (500)
+  // = CustomLayerParams className (10).
+  bool NeuralNetwork(const protobuf::Field& f) {
+    return r_.Message(f, [&](const protobuf::Field& x) {
+      if (x.number != 1) return r_.Skip(x);
+      Model::CustomLayer layer;
+      bool custom = false;
+      bool ok = r_.Message(x, [&](const protobuf::Field& l) {
+        if (l.number == 1) return Str(l, &layer.layer);
+        if (l.number != 500) return r_.Skip(l);
+        custom = true;
+        return r_.Message(l, [&](const protobuf::Field& c) { return c.number == 10 ? Str(c, &layer.class_name) : r_.Skip(c); });
+      });
+      if (ok && custom && m_.custom_layers.size() < kMaxCustomLayers) m_.custom_layers.push_back(std::move(layer));
+      return ok;
+    });
+  }
+
+  // Pipeline.models (1): each a whole Model.
+  bool Pipeline(const protobuf::Field& f, int depth) {
+    if (depth >= kMaxPipelineDepth) return r_.Skip(f);
+    return r_.Message(f, [&](const protobuf::Field& x) {
+      if (x.number != 1) return r_.Skip(x);
+      return r_.Message(x, [&](const protobuf::Field& y) { return OnField(y, depth + 1); });
+    });
+  }
+
+  protobuf::Reader& r_;
+  Model& m_;
+};
+
 }  // namespace
 
-// Model: specificationVersion (1), description (2), isUpdatable (10), type oneof (200+).
-// ModelDescription.metadata (100): shortDescription 1, versionString 2, author 3, license 4,
-// userDefined 100 (map entries key 1, value 2). CustomModel.className (10).
 Model Parse(ByteSource& src) {
   Model m;
   Cursor cur(src, 0, src.size());
   protobuf::Reader r(cur);
-  auto str = [&](const Field& f, std::string* out) { return r.String(f, kKept, out); };
-  auto metadata = [&](const Field& f) {
-    return r.Message(f, [&](const Field& x) {
-      switch (x.number) {
-        case 1: return str(x, &m.short_description);
-        case 2: return str(x, &m.version);
-        case 3: return str(x, &m.author);
-        case 4: return str(x, &m.license);
-        case 100: {
-          std::string k, v;
-          bool ok = r.Message(x, [&](const Field& e) {
-            return e.number == 1 ? str(e, &k) : e.number == 2 ? str(e, &v) : r.Skip(e);
-          });
-          if (ok && m.user_defined.size() < kMaxUserDefined) m.user_defined[k] = v;
-          return ok;
-        }
-        default: return r.Skip(x);
-      }
-    });
-  };
+  ModelReader reader(r, m);
   Field f;
   while (r.Next(&f)) {
-    bool ok = true;
-    if (f.number == 1 && f.type == WireType::kVarint) {
-      m.specification_version = static_cast<int64_t>(f.value);
-    } else if (f.number == 10 && f.type == WireType::kVarint) {
-      m.updatable = f.value != 0;
-    } else if (f.number == 2) {
-      ok = r.Message(f, [&](const Field& x) { return x.number == 100 ? metadata(x) : r.Skip(x); });
-    } else if (f.number == 555) {
-      m.type = "customModel";
-      ok = r.Message(f, [&](const Field& x) { return x.number == 10 ? str(x, &m.custom_class) : r.Skip(x); });
-    } else {
-      if (auto name = TypeName(f.number); !name.empty()) m.type = std::string(name);
-      ok = r.Skip(f);
-    }
-    if (!ok) break;
+    if (!reader.OnField(f, 0)) break;
   }
   if (!cur.ok()) {
     m.issues.push_back(Issue{"malformed", cur.error(), cur.error_offset(), {}});

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "formats/byte_source.h"
@@ -19,10 +20,19 @@ struct Model {
   std::string short_description, version, author, license;
   std::map<std::string, std::string> user_defined;
   std::string custom_class;  // CustomModel.className when type is customModel
+  // NeuralNetwork layers implemented by an application class (CustomLayerParams), in this model
+  // and in the models of its pipelines; at most kMaxCustomLayers.
+  struct CustomLayer {
+    std::string layer;       // NeuralNetworkLayer.name
+    std::string class_name;  // CustomLayerParams.className
+  };
+  std::vector<CustomLayer> custom_layers;
   bool updatable = false;
   bool complete = false;
   Issues issues;  // fatal: "malformed", "empty"
 };
+
+inline constexpr size_t kMaxCustomLayers = 64;
 
 Model Parse(ByteSource& src);
 

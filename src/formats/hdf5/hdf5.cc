@@ -1,5 +1,7 @@
 #include "formats/hdf5/hdf5.h"
 
+#include "formats/hdf5/dense_attributes.h"
+
 #include <algorithm>
 #include <set>
 
@@ -217,11 +219,11 @@ class Parser {
     } else if (type == kAttributeInfoMessage) {
       Cursor c(src_, data, data + size, 64);
       uint8_t version, info_flags;
-      uint64_t heap;
+      uint64_t heap, names;
       if (c.U8(&version) && c.U8(&info_flags) && (!(info_flags & 1) || c.Skip(2)) &&
-          c.UN(f_.offset_size, &heap) && !Undefined(heap)) {
+          c.UN(f_.offset_size, &heap) && c.UN(f_.offset_size, &names) && !Undefined(heap)) {
         f_.dense_attributes = true;
-        Note("dense-attributes", "attributes stored in a fractal heap were not read", data);
+        ReadDenseAttributes(heap, names, data);
       }
     } else if (type == kAttributeMessage && !(flags & 0x02)) {
       ReadAttribute(data, size);
@@ -229,6 +231,17 @@ class Parser {
     return true;
   }
 
+  // Attributes in a fractal heap (dense storage): read like the others, from where they lie.
+  void ReadDenseAttributes(uint64_t heap, uint64_t names, uint64_t at) {
+    std::vector<Range> ranges;
+    std::string missed = DenseAttributeRanges(
+        src_, Layout{.offset_size = f_.offset_size, .length_size = f_.length_size, .base = f_.base},
+        heap, names, &ranges);
+    for (const Range& r : ranges) ReadAttribute(r.offset, r.size);
+    if (!missed.empty()) {
+      Note("dense-attributes", "attributes stored in a fractal heap could not all be read: " + missed, at);
+    }
+  }
   void ReadAttribute(uint64_t at, uint64_t size);
   bool ReadValue(Cursor& c, uint64_t type_at, uint64_t type_size, uint64_t count, Attribute* a);
   bool ReadHeapObject(uint64_t addr, uint32_t index, uint32_t length, std::string* out);

@@ -4,8 +4,9 @@
 // after an optional user block), the root object header (version 1 or 2, with continuation
 // blocks) and its attribute messages (versions 1 to 3) whose values are fixed-length or
 // variable-length strings (the latter in a global heap collection). Every address is checked
-// against the file size and every count and size is bounded. Dense attribute storage (fractal
-// heaps) is recognised and reported, not read.
+// against the file size and every count and size is bounded. Attributes in dense storage
+// (a fractal heap indexed by a B-tree, dense_attributes.h) are read too; the parts of that
+// storage that are not (filtered heaps, deep trees) are reported.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -38,11 +39,11 @@ struct File {
   uint64_t root_header = 0;   // absolute offset of the root group's object header
   uint32_t root_header_version = 0;
   std::vector<Attribute> root_attributes;
-  bool dense_attributes = false;  // some attributes live in a fractal heap (not read)
+  bool dense_attributes = false;  // some attributes live in a fractal heap
   bool complete = false;
   // Fatal: "bad-signature", "unsupported-superblock", "truncated", "address-out-of-bounds",
   // "bad-object-header", "too-many-messages", "continuation-loop". Others: "eof-mismatch",
-  // "bad-attribute", "dense-attributes".
+  // "bad-attribute", "dense-attributes" (dense storage that could not all be read).
   Issues issues;
 
   const Attribute* Find(std::string_view name) const;

@@ -59,6 +59,17 @@ struct Call {
                              // object, or unknown): a way around name-based deny-lists
 };
 
+// An array that joblib before 0.10 wrote to a file of its own beside the pickle (the state of
+// an NDArrayWrapper or ZNDArrayWrapper): joblib.load reads it with numpy.load, which unpickles
+// an object array.
+struct ArrayFile {
+  std::string name;      // the state's 'filename', as written (joblib writes a base name)
+  bool compressed = false;  // ZNDArrayWrapper: a zlib file, not an .npy
+  uint64_t offset = 0;   // of the BUILD that set it
+  uint32_t pickle = 0;
+};
+inline constexpr size_t kMaxArrayFiles = 4096;
+
 struct Analysis {
   std::vector<Import> imports;
   std::vector<Call> calls;
@@ -74,6 +85,7 @@ struct Analysis {
   uint32_t error_pickle = 0;     // which pickle the error is in
   bool trailing_data = false;    // bytes after the last pickle that do not start another one
   std::vector<std::string> limits_hit;  // limits that made the analysis approximate
+  std::vector<ArrayFile> array_files;   // at most kMaxArrayFiles
 };
 
 // Reads pickles from `in` until its end (or options.max_pickles). Never fails: problems are

@@ -8,14 +8,14 @@ namespace aisec::formats::pickle {
 uint32_t Heap::AddBytes(std::string_view kept, uint64_t full_size) {
   uint32_t id = static_cast<uint32_t>(nodes_.size());
   nodes_.push_back(MakeNode(bytes_.size(), kept.size(), 0, full_size));
-  bytes_.insert(bytes_.end(), kept.begin(), kept.end());
+  bytes_.append(kept.data(), kept.size());
   return id;
 }
 
 uint32_t Heap::AddItems(const Value* items, uint32_t count) {
   uint32_t id = static_cast<uint32_t>(nodes_.size());
   nodes_.push_back(MakeNode(children_.size(), count, 1, count));
-  for (uint32_t i = 0; i < count; ++i) children_.push_back(items[i]);  // mostly 0-3 items
+  children_.append(items, count);
   return id;
 }
 
@@ -29,11 +29,10 @@ void Heap::AppendItems(uint32_t node, const Value* items, uint32_t count, uint32
     // Not the last block of the arena: move it to the end (at most `cap` items), the old copy
     // becomes garbage for the next collection.
     uint64_t from = n.offset;
-    children_.reserve(children_.size() + n.length + take);
     n.offset = children_.size();
-    for (uint32_t i = 0; i < length; ++i) children_.push_back(children_[from + i]);
+    children_.append(children_.data() + from, length);
   }
-  children_.insert(children_.end(), items, items + take);
+  children_.append(items, take);
   n.length = length + take;
 }
 
@@ -51,12 +50,10 @@ uint32_t Heap::Move(uint32_t old, Space& to, std::vector<uint32_t>& forward) {
   uint32_t id = static_cast<uint32_t>(to.nodes.size());
   if (n.is_items) {
     to.nodes.push_back(MakeNode(to.children.size(), n.length, 1, n.extra));
-    to.children.insert(to.children.end(), children_.begin() + static_cast<std::ptrdiff_t>(n.offset),
-                       children_.begin() + static_cast<std::ptrdiff_t>(n.offset + n.length));
+    to.children.append(children_.data() + n.offset, n.length);
   } else {
     to.nodes.push_back(MakeNode(to.bytes.size(), n.length, 0, n.extra));
-    to.bytes.insert(to.bytes.end(), bytes_.begin() + static_cast<std::ptrdiff_t>(n.offset),
-                    bytes_.begin() + static_cast<std::ptrdiff_t>(n.offset + n.length));
+    to.bytes.append(bytes_.data() + n.offset, n.length);
   }
   forward[old] = id;
   return id;

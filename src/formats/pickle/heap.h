@@ -120,17 +120,17 @@ class Heap {
   }
 
   struct Space {
-    BigVector<Node> nodes;
-    BigVector<char> bytes;
-    BigVector<Value> children;
+    BigArray<Node> nodes;
+    BigArray<char> bytes;
+    BigArray<Value> children;
   };
 
   uint32_t Move(uint32_t old, Space& to, std::vector<uint32_t>& forward);
   void Finish(Space& to);
 
-  BigVector<Node> nodes_;
-  BigVector<char> bytes_;
-  BigVector<Value> children_;
+  BigArray<Node> nodes_;
+  BigArray<char> bytes_;
+  BigArray<Value> children_;
   size_t next_collect_nodes_ = kMinCollectNodes;
   size_t next_collect_bytes_ = kMinCollectBytes;
 

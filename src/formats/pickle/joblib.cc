@@ -1,8 +1,9 @@
-// joblib's interleaved arrays (joblib/numpy_pickle.py, NumpyArrayWrapper.read_array): after the
-// BUILD of a NumpyArrayWrapper, the loader reads the array from the file itself, so the pickle
-// stream resumes only after it. An object array is a nested pickle (protocol 2) at that point;
+// joblib's array wrappers. Since joblib 0.10 arrays are interleaved (joblib/numpy_pickle.py,
+// NumpyArrayWrapper.read_array): after the BUILD of a NumpyArrayWrapper, the loader reads the
+// array from the file itself, so the pickle stream resumes only after it. An object array is a nested pickle (protocol 2) at that point;
 // any other array is raw bytes, count * itemsize of them, preceded by one padding-length byte
-// and that many padding bytes when the wrapper has numpy_array_alignment_bytes set.
+// and that many padding bytes when the wrapper has numpy_array_alignment_bytes set. Before
+// 0.10, each array was a file of its own beside the pickle, named by the wrapper's state.
 #include "formats/pickle/machine.h"
 
 namespace aisec::formats::pickle {
@@ -10,6 +11,15 @@ namespace {
 
 bool IsArrayWrapper(std::string_view callable) {
   return callable.ends_with("numpy_pickle.NumpyArrayWrapper");
+}
+
+// NDArrayWrapper and ZNDArrayWrapper, in joblib.numpy_pickle (joblib < 0.10, and its copy in
+// sklearn.externals.joblib) or joblib.numpy_pickle_compat (where later versions keep them).
+bool IsOldArrayWrapper(std::string_view callable) {
+  return callable.ends_with(".numpy_pickle.NDArrayWrapper") ||
+         callable.ends_with(".numpy_pickle.ZNDArrayWrapper") ||
+         callable.ends_with(".numpy_pickle_compat.NDArrayWrapper") ||
+         callable.ends_with(".numpy_pickle_compat.ZNDArrayWrapper");
 }
 
 // 'f8' -> 8, 'c16' -> 16, 'U10' -> 40; 0 when unknown.
@@ -49,20 +59,42 @@ std::optional<int64_t> Machine::IntOf(Value v) const {
   return std::nullopt;
 }
 
-bool Machine::AfterBuild(Value object) {
-  if (!options_.joblib_arrays) return true;
+// The class an object was made of: the callable of NEWOBJ/REDUCE, or for protocols 0 and 1 the
+// class handed to copyreg._reconstructor.
+std::string Machine::ClassOf(Value object) const {
   std::string_view made_by = CallableOf(object);
-  if (made_by == "copyreg._reconstructor" || made_by == "copy_reg._reconstructor") {
-    // Protocol 0/1: the class is the first argument of the reconstructor.
-    Value args = heap_.Items(object.ref)[0];
-    if (args.kind != Kind::kTuple || heap_.ItemCount(args.ref) == 0) return true;
-    Value cls = heap_.Items(args.ref)[0];
-    if (cls.kind != Kind::kGlobal) return true;
-    const Import& imp = out_.imports[cls.ref];
-    if (!IsArrayWrapper(imp.module + "." + imp.name)) return true;
-  } else if (!IsArrayWrapper(made_by)) {
+  if (made_by != "copyreg._reconstructor" && made_by != "copy_reg._reconstructor") {
+    return std::string(made_by);
+  }
+  Value args = heap_.Items(object.ref)[0];
+  if (args.kind != Kind::kTuple || heap_.ItemCount(args.ref) == 0) return {};
+  Value cls = heap_.Items(args.ref)[0];
+  if (cls.kind != Kind::kGlobal) return {};
+  const Import& imp = out_.imports[cls.ref];
+  return imp.module + "." + imp.name;
+}
+
+// joblib < 0.10 (joblib/numpy_pickle.py, NDArrayWrapper.read and ZNDArrayWrapper.read): the
+// state's 'filename' names a file in the pickle's folder that the loader opens.
+void Machine::NoteArrayFile(Value object, bool compressed) {
+  const Value* name = DictGet(heap_.Items(object.ref)[1], "filename");
+  if (name == nullptr || name->kind != Kind::kStr || out_.array_files.size() >= kMaxArrayFiles) return;
+  std::string_view text = heap_.Bytes(name->ref);
+  if (name->flags & kTruncated) text = {};  // a name longer than we keep is suspicious as is
+  out_.array_files.push_back(ArrayFile{.name = std::string(text),
+                                       .compressed = compressed,
+                                       .offset = op_offset_,
+                                       .pickle = recorder_.pickle()});
+}
+
+bool Machine::AfterBuild(Value object) {
+  if (object.kind != Kind::kObject) return true;
+  std::string cls = ClassOf(object);
+  if (IsOldArrayWrapper(cls)) {
+    NoteArrayFile(object, cls.ends_with(".ZNDArrayWrapper"));
     return true;
   }
+  if (!options_.joblib_arrays || !IsArrayWrapper(cls)) return true;
   Value state = heap_.Items(object.ref)[1];
   const Value* shape = DictGet(state, "shape");
   const Value* dtype = DictGet(state, "dtype");

@@ -26,11 +26,15 @@ class Machine {
   End RunOne(uint32_t index);
 
  private:
-  bool Step(uint8_t code);
-  bool StepText(uint8_t code);
-  bool StepObjects(uint8_t code);
+  bool Step(uint8_t code);  // the common opcodes; the others go down the chain below
+  bool StepData(uint8_t code);
   bool StepContainers(uint8_t code);
-  bool StepStack(uint8_t code);
+  bool StepObjects(uint8_t code);
+  bool StepText(uint8_t code);
+  bool SmallTuple(uint32_t n);
+  bool AppendOne();
+  bool SetOne();
+  bool FillFrame(uint8_t code);
 
   // Reading arguments (inline: the hot path of every opcode).
   bool Arg(size_t n, const char** p) {
@@ -58,8 +62,21 @@ class Machine {
   bool Ext(int64_t code);
   bool CallFrame(CallOp op, size_t start, Value callable, bool callable_in_frame);
   bool AfterBuild(Value object);  // joblib.cc
-  bool Memoize(uint64_t key);
-  bool Get(uint64_t key);
+  std::string ClassOf(Value object) const;
+  void NoteArrayFile(Value object, bool compressed);
+  // Memo access (inline: opcode-dense pickles memoise most values).
+  bool Memoize(uint64_t key) {
+    Value* top;
+    if (!Top(&top)) return false;
+    if (!memo_.Put(key, *top)) [[unlikely]] recorder_.NoteLimit("memo entries");
+    return true;
+  }
+  bool Get(uint64_t key) {
+    Value v = memo_.Get(key);
+    if (v.kind == Kind::kAbsent) [[unlikely]] return MissingMemo(key);
+    return Push(v);
+  }
+  bool MissingMemo(uint64_t key);
 
   std::string_view CallableOf(Value object) const;
   bool Fail(std::string message);

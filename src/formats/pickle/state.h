@@ -129,7 +129,7 @@ class Memo {
   }
 
  private:
-  BigVector<Value> dense_;
+  BigArray<Value> dense_;
   std::unordered_map<uint64_t, Value> sparse_;
   uint64_t count_ = 0;
   uint32_t max_entries_;

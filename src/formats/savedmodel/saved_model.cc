@@ -88,12 +88,24 @@ class Parser {
         return r_.Message(x, [&](const Field& fn) {  // FunctionDefLibrary.function (1)
           if (fn.number != 1) return r_.Skip(fn);
           ++m_.functions;
-          return r_.Message(fn, [&](const Field& y) {  // FunctionDef.node_def (3)
+          return r_.Message(fn, [&](const Field& y) {  // FunctionDef.signature (1), node_def (3)
+            if (y.number == 1) return ReadSignatureName(y);
             return y.number == 3 ? ReadNode(y) : r_.Skip(y);
           });
         });
       }
       return r_.Skip(x);
+    });
+  }
+
+  // OpDef.name (1): a node whose op is this name calls the function, not a kernel.
+  bool ReadSignatureName(const Field& f) {
+    return r_.Message(f, [&](const Field& x) {
+      if (x.number != 1) return r_.Skip(x);
+      std::string name;
+      if (!Str(x, &name)) return false;
+      if (m_.function_names.size() < kMaxOpNames) m_.function_names.insert(std::move(name));
+      return true;
     });
   }
 

@@ -6,6 +6,7 @@
 // layer config as JSON. Read with our protobuf wire reader; constant tensors are skipped.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct SavedModel {
   std::map<std::string, uint64_t> op_offset; // op name -> offset of its first use
   uint64_t nodes = 0;
   uint64_t functions = 0;
+  std::set<std::string> function_names;     // FunctionDef signatures: node ops that call them
   bool complete = false;
   Issues issues;  // fatal: "malformed", "empty"
 };

@@ -62,6 +62,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"bad_superblock.h5", "AISEC-MODEL-HDF5-MALFORMED", Severity::kHigh},
         Case{"dense_attributes.h5", "AISEC-MODEL-HDF5-DENSE-ATTRIBUTES", Severity::kLow}), testing::ByFile());
 
+// Files written by the HDF5 library (gen_dense.py): more than eight root attributes, so all of
+// them are in a fractal heap; in dense_huge_lambda.h5 model_config is a huge heap object.
+TEST(Hdf5Check, ReadsDenselyStoredAttributes) {
+  auto benign = Check("dense_benign.h5");
+  EXPECT_TRUE(benign.report.findings.empty()) << benign.Rules();
+  EXPECT_EQ(benign.report.format, "keras-h5");
+  EXPECT_EQ(benign.report.metadata.at("keras_version"), "3.3.3");
+  for (const char* name : {"dense_lambda.h5", "dense_huge_lambda.h5"}) {
+    auto r = Check(name);
+    EXPECT_TRUE(r.Has("AISEC-MODEL-HDF5-LAMBDA-BYTECODE")) << name << ": " << r.Rules();
+    EXPECT_FALSE(r.Has("AISEC-MODEL-HDF5-DENSE-ATTRIBUTES")) << name;
+  }
+}
+
 TEST(Hdf5Check, ConfigThatIsNotJsonIsAWarning) {
   auto r = Check("not_json_config.h5");
   EXPECT_TRUE(r.report.findings.empty()) << r.Rules();

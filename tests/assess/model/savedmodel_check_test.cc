@@ -40,6 +40,17 @@ TEST(SavedModelCheck, PythonAndFileOps) {
   EXPECT_TRUE(Check("stripped_only/saved_model.pb").Has("AISEC-MODEL-SAVEDMODEL-PYTHON-OP"));
 }
 
+TEST(SavedModelCheck, CustomOps) {
+  auto r = Check("custom_op/saved_model.pb");
+  // ZeroOut is reported once (graph node and stripped op list are one op); the node that calls
+  // the graph's own function __inference_call_42 is not a custom op.
+  ASSERT_EQ(r.Rules(), "AISEC-MODEL-SAVEDMODEL-CUSTOM-OP");
+  const Finding* f = r.Get("AISEC-MODEL-SAVEDMODEL-CUSTOM-OP");
+  EXPECT_EQ(f->severity, Severity::kMedium);
+  EXPECT_NE(f->description.find("'ZeroOut'"), std::string::npos) << f->description;
+  EXPECT_GT(std::stoull(f->properties.at("aisec:offset")), 0u);
+}
+
 TEST(SavedModelCheck, KerasMetadataLambda) {
   auto r = Check("keras_lambda/keras_metadata.pb");
   const Finding* f = r.Get("AISEC-MODEL-SAVEDMODEL-LAMBDA-BYTECODE");
@@ -67,6 +78,26 @@ TEST(TfOps, DataFileIsWellFormed) {
   }
   EXPECT_TRUE(ops.count("PyFunc") && ops.count("ReadFile") && ops.count("WriteFile"));
   EXPECT_FALSE(ops.count("SaveV2"));  // in every SavedModel
+}
+
+TEST(TfStandardOps, DataFileIsWellFormed) {
+  auto text = DataFile("model/tf-standard-ops.yaml");
+  ASSERT_TRUE(text.has_value());
+  YAML::Node doc = YAML::Load(std::string(*text));
+  EXPECT_TRUE(doc["version"]);
+  std::set<std::string> risky;
+  for (const auto& row : YAML::Load(std::string(*DataFile("model/tf-ops.yaml")))["ops"]) {
+    risky.insert(row["op"].as<std::string>());
+  }
+  std::set<std::string> ops;
+  for (const auto& row : doc["ops"]) {
+    std::string op = row.as<std::string>();
+    EXPECT_TRUE(ops.insert(op).second) << "duplicate " << op;
+    EXPECT_FALSE(risky.count(op)) << op << " is in tf-ops.yaml: one list decides it";
+  }
+  for (const char* op : {"Const", "MatMul", "SaveV2", "RestoreV2", "StatefulPartitionedCall"}) {
+    EXPECT_TRUE(ops.count(op)) << op;
+  }
 }
 
 }  // namespace
