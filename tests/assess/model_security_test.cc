@@ -38,7 +38,9 @@ TEST(ModelSecurityAssessor, ScanChecksModelFilesTheInventoryFound) {
       EXPECT_EQ(f.evidence.front().location.path, "models/evil.pt");
       EXPECT_EQ(f.properties.at("aisec:member"), "archive/data.pkl");
     }
-    if (f.component_ref == good->Key()) EXPECT_LT(f.severity, Severity::kHigh) << f.rule_id;
+    if (f.component_ref == good->Key()) {
+      EXPECT_LT(f.severity, Severity::kHigh) << f.rule_id;
+    }
   }
   EXPECT_TRUE(found);
   EXPECT_EQ(r->exit_code, 1);

@@ -59,7 +59,9 @@ TEST_F(SpdxSample, ValidatesAgainstTheOfficialSchema) {
 TEST_F(SpdxSample, EveryReferenceNamesAnElementOfTheDocument) {
   std::set<std::string> ids;
   for (const auto& e : doc_["@graph"]) {
-    if (e.contains("spdxId")) EXPECT_TRUE(ids.insert(e["spdxId"]).second) << e["spdxId"];
+    if (e.contains("spdxId")) {
+      EXPECT_TRUE(ids.insert(e["spdxId"]).second) << e["spdxId"];
+    }
   }
   const json* document = nullptr;
   for (const auto& e : doc_["@graph"]) {
@@ -68,7 +70,9 @@ TEST_F(SpdxSample, EveryReferenceNamesAnElementOfTheDocument) {
       EXPECT_TRUE(ids.count(e["from"])) << e;
       for (const auto& to : e["to"]) EXPECT_TRUE(ids.count(to)) << e;
     }
-    if (e.contains("suppliedBy")) EXPECT_TRUE(ids.count(e["suppliedBy"]));
+    if (e.contains("suppliedBy")) {
+      EXPECT_TRUE(ids.count(e["suppliedBy"]));
+    }
   }
   ASSERT_NE(document, nullptr);
   std::set<std::string> listed = (*document)["element"];

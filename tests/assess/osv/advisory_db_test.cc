@@ -214,7 +214,9 @@ TEST(AdvisoryDb, DefaultPathFollowsXdg) {
   EXPECT_EQ(DefaultDbPath(), "/tmp/xdg-test/aisec/advisories.db");
   unsetenv("XDG_CACHE_HOME");
   const char* home = std::getenv("HOME");
-  if (home) EXPECT_EQ(DefaultDbPath(), std::string(home) + "/.cache/aisec/advisories.db");
+  if (home) {
+    EXPECT_EQ(DefaultDbPath(), std::string(home) + "/.cache/aisec/advisories.db");
+  }
   if (old) setenv("XDG_CACHE_HOME", saved.c_str(), 1);
 }
 

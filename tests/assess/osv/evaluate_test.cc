@@ -207,7 +207,9 @@ TEST(OsvEvaluate, EveryRealAdvisoryInTheSharedData) {
       }
       // And every fixed version must not be, unless another range re-includes it.
       for (const std::string& f : FixedVersions(a)) {
-        if (a.versions.empty()) EXPECT_NE(Eval(a, f), kYes) << adv->id << " fixed " << f;
+        if (a.versions.empty()) {
+          EXPECT_NE(Eval(a, f), kYes) << adv->id << " fixed " << f;
+        }
       }
     }
   }

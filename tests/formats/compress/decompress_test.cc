@@ -74,7 +74,9 @@ TEST(Decompress, RoundTripsEveryCodec) {
     Status st;
     EXPECT_EQ(Inflate(c.codec, c.data, &st), p) << CodecName(c.codec);
     EXPECT_TRUE(st.ok()) << CodecName(c.codec) << ": " << st.message();
-    if (c.codec != Codec::kDeflate) EXPECT_EQ(SniffCodec(c.data), c.codec) << CodecName(c.codec);
+    if (c.codec != Codec::kDeflate) {
+      EXPECT_EQ(SniffCodec(c.data), c.codec) << CodecName(c.codec);
+    }
   }
 }
 

@@ -119,7 +119,7 @@ TEST(PickleAnalysis, BrokenStreamAfterTheCallStillReportsIt) {
 }
 
 TEST(PickleAnalysis, TruncatedStreamIsAnError) {
-  auto a = Scan("\x80\x02X\x10\x00\x00\x00abc"s);
+  auto a = Scan("\x80\x02X\x10\x00\x00\x00" "abc"s);
   EXPECT_TRUE(a.error);
   EXPECT_EQ(a.error_message.rfind("truncated", 0), 0u) << a.error_message;
   EXPECT_FALSE(a.limit_stop);
