@@ -40,6 +40,31 @@ TEST(ReportFormats, EveryStandardFormatOfARealScanValidates) {
   EXPECT_EQ(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].size(), r->warnings.size());
 }
 
+// Agents, tools and system prompts (data components of kind "prompt") keep every format valid.
+TEST(ReportFormats, AgentsToolsAndPromptsValidate) {
+  auto r = Scan({.root = testing::Fixture("catalog/code/agents"), .excludes = {"expected.yaml"}, .jobs = 2});
+  ASSERT_TRUE(r.ok());
+  for (const auto& [format, kind] : {std::pair{"cyclonedx", "cyclonedx"}, std::pair{"spdx", "spdx3"},
+                                     std::pair{"sarif", "sarif"}}) {
+    auto text = Render(*r, format);
+    ASSERT_TRUE(text.ok()) << format;
+    EXPECT_EQ(testing::SchemaErrors(kind, *text), "") << format;
+  }
+  json bom = json::parse(*Render(*r, "cyclonedx"));
+  size_t prompts = 0;
+  for (const auto& c : bom["components"]) {
+    if (c["type"] != "data" || c["data"][0]["classification"] != "system-prompt") continue;
+    ++prompts;
+    EXPECT_EQ(c["data"][0]["type"], "configuration");
+    EXPECT_EQ(c["hashes"][0]["alg"], "SHA-256");
+  }
+  EXPECT_EQ(prompts, 11u);
+  json spdx = json::parse(*Render(*r, "spdx"));
+  size_t configuration = 0;
+  for (const auto& e : spdx["@graph"]) configuration += e.value("software_primaryPurpose", "") == "configuration";
+  EXPECT_EQ(configuration, 11u);
+}
+
 TEST(ReportFormats, CliWritesEachFormat) {
   testing::TempDir dir;
   WriteTree(dir);

@@ -77,7 +77,7 @@ TEST(AgentKnowledge, RiskyCapabilitiesHaveARiskRule) {
     std::string tool = c["tool"].as<std::string>(), cap = c["capability"].as<std::string>();
     EXPECT_TRUE(known.count(cap)) << tool << ": " << cap;
     EXPECT_EQ(AgentKnowledge::Get().CapabilityOf(tool), cap);
-    if (cap == "file-write") EXPECT_TRUE(re2::RE2::PartialMatch(tool, write)) << tool;
+    if (cap == "file-write") EXPECT_TRUE(re2::RE2::PartialMatch(tool + "()", write)) << tool;
     if (cap == "shell" || cap == "code") EXPECT_TRUE(re2::RE2::PartialMatch(tool, shell)) << tool;
   }
   EXPECT_EQ(AgentKnowledge::Get().CapabilityOf("search"), "");
