@@ -19,6 +19,15 @@ void WriteTree(const testing::TempDir& dir) {
   dir.Write("svc/requirements-dev.txt", "pytest==8.3.2\n");
 }
 
+void ExpectValidFormats(const ScanResult& r) {
+  for (const auto& [format, kind] : {std::pair{"cyclonedx", "cyclonedx"}, std::pair{"spdx", "spdx3"},
+                                     std::pair{"sarif", "sarif"}}) {
+    auto text = Render(r, format);
+    ASSERT_TRUE(text.ok()) << format;
+    EXPECT_EQ(testing::SchemaErrors(kind, *text), "") << format;
+  }
+}
+
 TEST(ReportFormats, EveryStandardFormatOfARealScanValidates) {
   testing::TempDir dir;
   WriteTree(dir);
@@ -26,12 +35,7 @@ TEST(ReportFormats, EveryStandardFormatOfARealScanValidates) {
   ASSERT_TRUE(r.ok());
   ASSERT_GE(r->components.size(), 4u);
   ASSERT_FALSE(r->warnings.empty());
-  for (const auto& [format, kind] : {std::pair{"cyclonedx", "cyclonedx"}, std::pair{"spdx", "spdx3"},
-                                     std::pair{"sarif", "sarif"}}) {
-    auto text = Render(*r, format);
-    ASSERT_TRUE(text.ok()) << format;
-    EXPECT_EQ(testing::SchemaErrors(kind, *text), "") << format;
-  }
+  ExpectValidFormats(*r);
   json bom = json::parse(*Render(*r, "cyclonedx"));
   size_t with_purl = 0;
   for (const auto& c : bom["components"]) with_purl += c.contains("purl");
@@ -44,12 +48,7 @@ TEST(ReportFormats, EveryStandardFormatOfARealScanValidates) {
 TEST(ReportFormats, AgentsToolsAndPromptsValidate) {
   auto r = Scan({.root = testing::Fixture("catalog/code/agents"), .excludes = {"expected.yaml"}, .jobs = 2});
   ASSERT_TRUE(r.ok());
-  for (const auto& [format, kind] : {std::pair{"cyclonedx", "cyclonedx"}, std::pair{"spdx", "spdx3"},
-                                     std::pair{"sarif", "sarif"}}) {
-    auto text = Render(*r, format);
-    ASSERT_TRUE(text.ok()) << format;
-    EXPECT_EQ(testing::SchemaErrors(kind, *text), "") << format;
-  }
+  ExpectValidFormats(*r);
   json bom = json::parse(*Render(*r, "cyclonedx"));
   size_t prompts = 0;
   for (const auto& c : bom["components"]) {

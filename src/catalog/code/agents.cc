@@ -107,11 +107,28 @@ class AgentDetection {
     if (re2::RE2::FullMatch(re2::StringPiece(head.data(), head.size()), kStatement, &var)) prompt_var_[var] = key;
   }
 
-  // The prompt an agent's argument names: a literal, or a variable assigned a prompt above.
+  // Where a module-level `name = ` assignment's value starts, if the file has one.
+  std::optional<size_t> AssignmentOf(std::string_view name) const {
+    re2::RE2 assign("(?m)^[ \t]*(?:(?:export[ \t]+)?(?:const|let|var)[ \t]+)?" + re2::RE2::QuoteMeta(name) +
+                    "[ \t]*(?::[^=\n]*)?=[ \t]*");
+    re2::StringPiece input(text_.data(), text_.size()), match;
+    if (!assign.Match(input, 0, text_.size(), re2::RE2::UNANCHORED, &match, 1)) return std::nullopt;
+    return static_cast<size_t>(match.data() - text_.data()) + match.size();
+  }
+
+  // The prompt an agent's argument names: a literal, or a variable assigned a literal.
   std::string PromptOf(std::string_view raw, const std::string& framework) {
+    raw = Trim(raw);
     if (raw.empty()) return "";
-    if (auto it = prompt_var_.find(std::string(Trim(raw))); it != prompt_var_.end()) return it->second;
-    auto lit = LiteralChain(static_cast<size_t>(raw.data() - text_.data()));
+    if (auto it = prompt_var_.find(std::string(raw)); it != prompt_var_.end()) return it->second;
+    size_t at = static_cast<size_t>(raw.data() - text_.data());
+    static const re2::RE2 kIdentifier(R"([A-Za-z_$][A-Za-z0-9_$]*)");
+    if (re2::RE2::FullMatch(re2::StringPiece(raw.data(), raw.size()), kIdentifier)) {
+      auto value = AssignmentOf(raw);
+      if (!value) return "";
+      at = *value;
+    }
+    auto lit = LiteralChain(at);
     if (!lit || !LooksLikePrompt(lit->text)) return "";
     if (auto it = prompt_at_.find(lit->start); it != prompt_at_.end()) return it->second;
     std::string key = ReportPrompt(lit->text, PromptOrigin{Locate(lit->start), "code", framework}, sink_);

@@ -2,8 +2,10 @@
 #include "catalog/code/agent_knowledge.h"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 #include <re2/re2.h>
 
+#include <map>
 #include <set>
 
 #include "catalog/code/knowledge.h"

@@ -7,7 +7,7 @@
 namespace aisec::catalog {
 namespace {
 
-testing::CatalogOutput Run(const std::string& file) {
+testing::CatalogOutput Agents(const std::string& file) {
   return testing::RunCataloger(code::AgentCode, testing::Fixture("catalog/code/agents"), file);
 }
 
@@ -34,7 +34,7 @@ bool Related(const testing::CatalogOutput& out, const std::string& from, const s
 }
 
 TEST(AgentCode, LangGraphAgentWithToolsAndPromptVariable) {
-  auto out = Run("py/support_agent.py");
+  auto out = Agents("py/support_agent.py");
   const Component* agent = FindKind(out, ComponentKind::kAgent, "order-support");
   ASSERT_NE(agent, nullptr);
   EXPECT_EQ(agent->properties.at("aisec:agent:framework"), "LangGraph");
@@ -75,14 +75,14 @@ TEST(AgentCode, LangGraphAgentWithToolsAndPromptVariable) {
 }
 
 TEST(AgentCode, FrameworksAndProviderSchemas) {
-  auto crew = Run("py/crew.py");
+  auto crew = Agents("py/crew.py");
   const Component* researcher = FindKind(crew, ComponentKind::kAgent, "Researcher");
   ASSERT_NE(researcher, nullptr);
   EXPECT_EQ(researcher->properties.at("aisec:agent:framework"), "CrewAI");
   EXPECT_NE(FindKind(crew, ComponentKind::kTool, "Search the knowledge base"), nullptr);
   EXPECT_EQ(Prompts(crew).size(), 1u);  // backstory
 
-  auto triage = Run("py/triage.py");
+  auto triage = Agents("py/triage.py");
   const Component* t = FindKind(triage, ComponentKind::kAgent, "Triage");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->properties.at("aisec:agent:framework"), "OpenAI Agents SDK");
@@ -90,13 +90,13 @@ TEST(AgentCode, FrameworksAndProviderSchemas) {
   EXPECT_NE(FindKind(triage, ComponentKind::kTool, "refund"), nullptr);
   EXPECT_EQ(FindKind(triage, ComponentKind::kAgent, "Researcher"), nullptr);  // not CrewAI here
 
-  auto raw = Run("py/raw_calls.py");
+  auto raw = Agents("py/raw_calls.py");
   EXPECT_EQ(FindKind(raw, ComponentKind::kTool, "get_weather")->properties.at("aisec:tool:framework"),
             "OpenAI function calling");
   EXPECT_NE(FindKind(raw, ComponentKind::kTool, "get_stock"), nullptr);
   EXPECT_EQ(Prompts(raw).size(), 2u);  // role: system, and Anthropic system=
 
-  auto mcp = Run("py/mcp_server.py");
+  auto mcp = Agents("py/mcp_server.py");
   const Component* server = FindKind(mcp, ComponentKind::kTool, "orders");
   ASSERT_NE(server, nullptr);
   EXPECT_EQ(server->ai->category, "mcp");
@@ -104,7 +104,7 @@ TEST(AgentCode, FrameworksAndProviderSchemas) {
 }
 
 TEST(AgentCode, TypeScriptAgentsToolsAndPrompts) {
-  auto out = Run("ts/assistant.ts");
+  auto out = Agents("ts/assistant.ts");
   const Component* concierge = FindKind(out, ComponentKind::kAgent, "Concierge");
   ASSERT_NE(concierge, nullptr);
   EXPECT_EQ(concierge->properties.at("aisec:agent:framework"), "OpenAI Agents SDK");
@@ -119,6 +119,21 @@ TEST(AgentCode, TypeScriptAgentsToolsAndPrompts) {
   EXPECT_TRUE(joined);
   EXPECT_TRUE(Related(out, concierge->Key(), concierge->properties.at("aisec:agent:prompt")));
   EXPECT_EQ(FindKind(out, ComponentKind::kAgent, "Legacy"), nullptr);  // commented out
+}
+
+TEST(AgentCode, PromptNamedByAnyVariable) {
+  testing::TempDir dir;
+  dir.Write("bot.py", "from agents import Agent\nGUIDE = (\n    \"Answer refund questions only, \"\n    \"and politely.\"\n)\n"
+                      "bot = Agent(name=\"Refunds\", instructions=GUIDE)\nother = Agent(name=\"Other\", instructions=MISSING)\n");
+  auto out = testing::RunCataloger(code::AgentCode, dir.path(), "bot.py");
+  const Component* bot = FindKind(out, ComponentKind::kAgent, "Refunds");
+  ASSERT_NE(bot, nullptr);
+  auto prompts = Prompts(out);
+  ASSERT_EQ(prompts.size(), 1u);
+  EXPECT_EQ(prompts[0]->evidence.at(0).location.line, 3u);
+  EXPECT_EQ(prompts[0]->properties.at("aisec:prompt:preview"), "Answer refund questions only, and politely.");
+  EXPECT_EQ(bot->properties.at("aisec:agent:prompt"), prompts[0]->Key());
+  EXPECT_EQ(FindKind(out, ComponentKind::kAgent, "Other")->properties.count("aisec:agent:prompt"), 0u);
 }
 
 TEST(AgentCode, MalformedSourceIsReadWithoutHarm) {

@@ -6,7 +6,7 @@
 namespace aisec::catalog {
 namespace {
 
-testing::CatalogOutput Run(const std::string& root, const std::string& file) {
+testing::CatalogOutput ReadPrompt(const std::string& root, const std::string& file) {
   return testing::RunCataloger(code::PromptFile, testing::Fixture(root), file);
 }
 
@@ -21,7 +21,7 @@ TEST(PromptFile, ClaimsPromptFilesByNameAndFolder) {
 }
 
 TEST(PromptFile, MarkdownPromptInPromptsFolder) {
-  auto out = Run("catalog/code/agents", "prompts/triage.md");
+  auto out = ReadPrompt("catalog/code/agents", "prompts/triage.md");
   ASSERT_EQ(out.components.size(), 1u);
   const Component& c = out.components[0];
   EXPECT_EQ(c.kind, ComponentKind::kPrompt);
@@ -32,11 +32,11 @@ TEST(PromptFile, MarkdownPromptInPromptsFolder) {
 }
 
 TEST(PromptFile, FrontMatterIsLeftOut) {
-  auto out = Run("catalog/code/agents", "prompts/escalation.prompty");
+  auto out = ReadPrompt("catalog/code/agents", "prompts/escalation.prompty");
   ASSERT_EQ(out.components.size(), 1u);
   EXPECT_EQ(out.components[0].evidence.at(0).location.line, 6u);
   EXPECT_TRUE(out.components[0].properties.at("aisec:prompt:preview").starts_with("system: You decide"));
-  auto md = Run("catalog/code/prompt_files", "summarise.prompt.md");
+  auto md = ReadPrompt("catalog/code/prompt_files", "summarise.prompt.md");
   ASSERT_EQ(md.components.size(), 1u);
   EXPECT_EQ(md.components[0].evidence.at(0).location.line, 6u);
   EXPECT_EQ(md.components[0].properties.at("aisec:prompt:preview"),
@@ -44,14 +44,14 @@ TEST(PromptFile, FrontMatterIsLeftOut) {
 }
 
 TEST(PromptFile, MalformedFiles) {
-  auto open = Run("catalog/code/prompt_files", "unterminated.prompt");  // not front matter: all text
+  auto open = ReadPrompt("catalog/code/prompt_files", "unterminated.prompt");  // not front matter: all text
   ASSERT_EQ(open.components.size(), 1u);
   EXPECT_TRUE(open.components[0].properties.at("aisec:prompt:preview").starts_with("--- name:"));
-  auto bad = Run("catalog/code/prompt_files", "prompts/invalid_utf8.txt");
+  auto bad = ReadPrompt("catalog/code/prompt_files", "prompts/invalid_utf8.txt");
   EXPECT_TRUE(bad.components.empty());
   ASSERT_EQ(bad.warnings.size(), 1u);
   EXPECT_NE(bad.warnings[0].message.find("UTF-8"), std::string::npos);
-  EXPECT_TRUE(Run("catalog/code/prompt_files", "prompts/empty.md").components.empty());
+  EXPECT_TRUE(ReadPrompt("catalog/code/prompt_files", "prompts/empty.md").components.empty());
   testing::TempDir dir;
   dir.Write("huge.prompt", std::string(300 * 1024, 'a'));
   auto huge = testing::RunCataloger(code::PromptFile, dir.path(), "huge.prompt");
