@@ -39,7 +39,8 @@ Result<Definition> ReadDefinition(const YAML::Node& n) {
   d.kind = *kind;
   if (n["file_needs"]) {
     d.file_needs = std::make_unique<re2::RE2>(n["file_needs"].as<std::string>());
-    if (!d.file_needs->ok()) return Status::Parse(std::string(kDataPath) + ": " + d.id + ": bad file_needs");
+    if (!d.file_needs->ok())
+      return Status::Parse(std::string(kDataPath) + ": " + d.id + ": bad file_needs");
   }
   d.name_args = Strings(n["name"]);
   d.tool_args = Strings(n["tools"]);
@@ -48,7 +49,8 @@ Result<Definition> ReadDefinition(const YAML::Node& n) {
   if (n["tools_position"]) d.tools_position = n["tools_position"].as<int>();
   d.name_group = n["name_group"] && n["name_group"].as<bool>();
   d.name_from_def = n["name_from_def"] && n["name_from_def"].as<bool>();
-  for (const auto& e : n["examples"]) d.examples.push_back({e["code"].as<std::string>(), e["name"].as<std::string>()});
+  for (const auto& e : n["examples"])
+    d.examples.push_back({e["code"].as<std::string>(), e["name"].as<std::string>()});
   return d;
 }
 
@@ -73,7 +75,8 @@ Result<std::unique_ptr<AgentKnowledge>> AgentKnowledge::Build() {
       if (!def.ok()) return def.error();
       std::string family = n["family"].as<std::string>();
       specs[family].push_back({n["regex"].as<std::string>(), false});
-      k->by_family_[family].rules.push_back(AgentRule{.prompt = false, .definition = k->definitions_.size()});
+      k->by_family_[family].rules.push_back(
+          AgentRule{.prompt = false, .definition = k->definitions_.size()});
       k->definitions_.push_back(std::move(def).value());
     }
     for (const auto& n : d["prompts"]) {
@@ -88,7 +91,8 @@ Result<std::unique_ptr<AgentKnowledge>> AgentKnowledge::Build() {
     if (files["max_bytes"]) k->prompt_file_max_bytes_ = files["max_bytes"].as<size_t>();
     for (const auto& s : Strings(d["prompt_secrets"])) {
       auto re = std::make_unique<re2::RE2>(s);
-      if (!re->ok()) return Status::Parse(std::string(kDataPath) + ": bad prompt_secrets pattern " + s);
+      if (!re->ok())
+        return Status::Parse(std::string(kDataPath) + ": bad prompt_secrets pattern " + s);
       k->prompt_secrets_.push_back(std::move(re));
     }
     for (const auto& c : d["capabilities"]) {
@@ -99,7 +103,9 @@ Result<std::unique_ptr<AgentKnowledge>> AgentKnowledge::Build() {
   }
   for (auto& [family, set] : k->by_family_) {
     auto compiled = PatternSet::Compile(specs[family]);
-    if (!compiled.ok()) return Status::Invalid(std::string(kDataPath) + " " + family + ": " + compiled.error().message);
+    if (!compiled.ok())
+      return Status::Invalid(std::string(kDataPath) + " " + family + ": " +
+                             compiled.error().message);
     set.patterns = std::move(compiled).value();
   }
   return k;
@@ -109,7 +115,8 @@ const AgentKnowledge& AgentKnowledge::Get() {
   static const std::unique_ptr<AgentKnowledge> kKnowledge = [] {
     auto built = Build();
     if (!built.ok()) {
-      std::fprintf(stderr, "aisec: the agent detection data is broken: %s\n", built.error().message.c_str());
+      std::fprintf(stderr, "aisec: the agent detection data is broken: %s\n",
+                   built.error().message.c_str());
       std::abort();
     }
     return std::move(built).value();

@@ -3,13 +3,13 @@
 // PatternSet per language family holding agent, tool and MCP server definitions and the shapes
 // that carry a system prompt, the prompt-file globs, the credential patterns checked inside
 // prompts, and the capabilities of named tool classes. Immutable; shared by all threads.
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "core/pattern_set.h"
 #include "core/result.h"

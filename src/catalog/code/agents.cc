@@ -37,7 +37,8 @@ class AgentDetection {
     });
     // Prompts first, so that an agent whose prompt literal was already seen relates to it.
     for (const auto& m : prompts) Prompt(m);
-    for (const auto& m : definitions) Define(AgentKnowledge::Get().definitions()[set.rules[m.id].definition], m);
+    for (const auto& m : definitions)
+      Define(AgentKnowledge::Get().definitions()[set.rules[m.id].definition], m);
   }
 
  private:
@@ -53,12 +54,14 @@ class AgentDetection {
     size_t i = offset;
     while (i < text_.size()) {
       // PROMPT = ("a" "b"): an opening parenthesis may come before the first literal.
-      while (i < text_.size() && (IsSpace(text_[i]) || (out && (text_[i] == '+' || text_[i] == '\\')) ||
-                                  (!out && text_[i] == '(' && i == SkipSpace(offset)))) {
+      while (i < text_.size() &&
+             (IsSpace(text_[i]) || (out && (text_[i] == '+' || text_[i] == '\\')) ||
+              (!out && text_[i] == '(' && i == SkipSpace(offset)))) {
         ++i;
       }
       size_t q = i;
-      while (q < text_.size() && q - i < 2 && text_[q] != '\0' && std::strchr("rRbBfFuU", text_[q])) ++q;
+      while (q < text_.size() && q - i < 2 && text_[q] != '\0' && std::strchr("rRbBfFuU", text_[q]))
+        ++q;
       auto lit = regions_.LiteralStartingAt(text_, q);
       if (!lit) break;
       if (!out) out = Literal{lit->start, ""};
@@ -86,7 +89,8 @@ class AgentDetection {
     size_t nl = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
     size_t from = nl == std::string_view::npos ? 0 : nl + 1;
     std::string_view prefix = text_.substr(from, offset - from);
-    static const re2::RE2 kAssign(R"(([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_][A-Za-z0-9_.\[\]]*\s*)?=\s*(?:await\s+)?$)");
+    static const re2::RE2 kAssign(
+        R"(([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_][A-Za-z0-9_.\[\]]*\s*)?=\s*(?:await\s+)?$)");
     std::string name;
     re2::RE2::PartialMatch(re2::StringPiece(prefix.data(), prefix.size()), kAssign, &name);
     return name;
@@ -99,18 +103,20 @@ class AgentDetection {
     std::string key = ReportPrompt(lit->text, PromptOrigin{Locate(lit->start), "code", ""}, sink_);
     prompt_at_[lit->start] = key;
     // SYSTEM_PROMPT = "…": agents may name the prompt by its variable.
-    static const re2::RE2 kStatement(R"(^\s*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::[^=]*)?=\s*$)");
+    static const re2::RE2 kStatement(
+        R"(^\s*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::[^=]*)?=\s*$)");
     size_t nl = text_.rfind('\n', m.end - 1);
     size_t from = nl == std::string_view::npos ? 0 : nl + 1;
     std::string_view head = text_.substr(from, m.end - from);
     std::string var;
-    if (re2::RE2::FullMatch(re2::StringPiece(head.data(), head.size()), kStatement, &var)) prompt_var_[var] = key;
+    if (re2::RE2::FullMatch(re2::StringPiece(head.data(), head.size()), kStatement, &var))
+      prompt_var_[var] = key;
   }
 
   // Where a module-level `name = ` assignment's value starts, if the file has one.
   std::optional<size_t> AssignmentOf(std::string_view name) const {
-    re2::RE2 assign("(?m)^[ \t]*(?:(?:export[ \t]+)?(?:const|let|var)[ \t]+)?" + re2::RE2::QuoteMeta(name) +
-                    "[ \t]*(?::[^=\n]*)?=[ \t]*");
+    re2::RE2 assign("(?m)^[ \t]*(?:(?:export[ \t]+)?(?:const|let|var)[ \t]+)?" +
+                    re2::RE2::QuoteMeta(name) + "[ \t]*(?::[^=\n]*)?=[ \t]*");
     re2::StringPiece input(text_.data(), text_.size()), match;
     if (!assign.Match(input, 0, text_.size(), re2::RE2::UNANCHORED, &match, 1)) return std::nullopt;
     return static_cast<size_t>(match.data() - text_.data()) + match.size();
@@ -131,7 +137,8 @@ class AgentDetection {
     auto lit = LiteralChain(at);
     if (!lit || !LooksLikePrompt(lit->text)) return "";
     if (auto it = prompt_at_.find(lit->start); it != prompt_at_.end()) return it->second;
-    std::string key = ReportPrompt(lit->text, PromptOrigin{Locate(lit->start), "code", framework}, sink_);
+    std::string key =
+        ReportPrompt(lit->text, PromptOrigin{Locate(lit->start), "code", framework}, sink_);
     prompt_at_[lit->start] = key;
     return key;
   }
@@ -139,7 +146,9 @@ class AgentDetection {
   bool FileMatches(const Definition& d) {
     if (!d.file_needs) return true;
     auto [it, added] = file_needs_.try_emplace(&d, false);
-    if (added) it->second = re2::RE2::PartialMatch(re2::StringPiece(text_.data(), text_.size()), *d.file_needs);
+    if (added)
+      it->second =
+          re2::RE2::PartialMatch(re2::StringPiece(text_.data(), text_.size()), *d.file_needs);
     return it->second;
   }
 
@@ -153,22 +162,26 @@ class AgentDetection {
   }
 
   std::string DecoratedFunction(size_t from) const {
-    static const re2::RE2 kDef(R"(^\s*(?:@[^\n]*\n\s*)*(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*))");
+    static const re2::RE2 kDef(
+        R"(^\s*(?:@[^\n]*\n\s*)*(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*))");
     std::string_view rest = text_.substr(from, 600);
     std::string name;
     re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kDef, &name);
     return name;
   }
 
-  std::string NameOf(const Definition& d, const PatternMatch& m, const CallArgs& args, size_t after) const {
+  std::string NameOf(const Definition& d, const PatternMatch& m, const CallArgs& args,
+                     size_t after) const {
     if (d.name_group && !m.groups.empty() && !m.groups[0].empty()) return std::string(m.groups[0]);
     for (const auto& k : d.name_args) {
-      if (auto it = args.keywords.find(k); it != args.keywords.end() && !it->second.second.empty()) {
+      if (auto it = args.keywords.find(k);
+          it != args.keywords.end() && !it->second.second.empty()) {
         return std::string(it->second.second);
       }
     }
     if (d.name_position >= 0 && static_cast<size_t>(d.name_position) < args.positional.size()) {
-      if (auto lit = QuotedLiteral(args.positional[static_cast<size_t>(d.name_position)]); lit && !lit->empty()) {
+      if (auto lit = QuotedLiteral(args.positional[static_cast<size_t>(d.name_position)]);
+          lit && !lit->empty()) {
         return std::string(*lit);
       }
     }
@@ -220,7 +233,8 @@ class AgentDetection {
       c.kind = ComponentKind::kTool;
       c.ai = AiInfo{.category = "agent-tool"};
       c.properties["aisec:tool:framework"] = d.framework;
-      if (auto cap = AgentKnowledge::Get().CapabilityOf(name); !cap.empty()) c.properties["aisec:tool:capability"] = cap;
+      if (auto cap = AgentKnowledge::Get().CapabilityOf(name); !cap.empty())
+        c.properties["aisec:tool:capability"] = cap;
     } else {
       DefineAgent(d, args, c);
     }
@@ -240,7 +254,8 @@ class AgentDetection {
       tool.name = t;
       sink_.Relate(key, tool.Key(), RelationKind::kDependsOn);
       // A named tool class from a library is only seen here: inventory it with its capability.
-      if (auto cap = AgentKnowledge::Get().CapabilityOf(t); !cap.empty() && named_tools_.insert(t).second) {
+      if (auto cap = AgentKnowledge::Get().CapabilityOf(t);
+          !cap.empty() && named_tools_.insert(t).second) {
         tool.scope = Scope::kUsed;
         tool.ai = AiInfo{.category = "agent-tool"};
         tool.properties["aisec:tool:capability"] = cap;
@@ -264,8 +279,8 @@ class AgentDetection {
   LineIndex lines_;
   const std::string& path_;
   Sink& sink_;
-  std::map<size_t, std::string> prompt_at_;          // literal start -> prompt key
-  std::map<std::string, std::string> prompt_var_;    // variable -> prompt key
+  std::map<size_t, std::string> prompt_at_;        // literal start -> prompt key
+  std::map<std::string, std::string> prompt_var_;  // variable -> prompt key
   std::map<const Definition*, bool> file_needs_;
   std::set<std::string> named_tools_;
 };

@@ -15,7 +15,8 @@ bool IsNameChar(char c) {
 }
 
 // Splits at top-level commas until the bracket that closes the list opened before `from`.
-std::vector<std::pair<size_t, size_t>> TopLevelItems(std::string_view text, size_t from, size_t limit) {
+std::vector<std::pair<size_t, size_t>> TopLevelItems(std::string_view text, size_t from,
+                                                     size_t limit) {
   std::vector<std::pair<size_t, size_t>> items;
   int depth = 0;
   char quote = 0;
@@ -23,12 +24,16 @@ std::vector<std::pair<size_t, size_t>> TopLevelItems(std::string_view text, size
   for (size_t i = from; i < limit; ++i) {
     char c = text[i];
     if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
-    if (c == '"' || c == '\'' || c == '`') quote = c;
-    else if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == '"' || c == '\'' || c == '`')
+      quote = c;
+    else if (c == '(' || c == '[' || c == '{')
+      ++depth;
     else if (c == ')' || c == ']' || c == '}') {
       if (depth == 0) {
         items.emplace_back(start, i);
@@ -46,7 +51,8 @@ std::vector<std::pair<size_t, size_t>> TopLevelItems(std::string_view text, size
 }  // namespace
 
 std::optional<std::string_view> QuotedLiteral(std::string_view s) {
-  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`') && s.back() == s.front()) {
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`') &&
+      s.back() == s.front()) {
     return s.substr(1, s.size() - 2);
   }
   return std::nullopt;
@@ -74,11 +80,13 @@ CallArgs ReadCallArgs(std::string_view text, size_t open) {
       continue;
     }
     size_t eq = arg.find_first_of("=:");
-    bool keyword = eq != std::string_view::npos && eq > 0 &&
-                   std::all_of(arg.begin(), arg.begin() + static_cast<long>(eq), [](char c) {
-                     return IsNameChar(c) || c == ' ' || c == '\t' || c == '"' || c == '\'';
-                   }) &&
-                   (eq + 1 >= arg.size() || arg[eq + 1] != '=');
+    bool keyword =
+        eq != std::string_view::npos && eq > 0 &&
+        std::all_of(arg.begin(), arg.begin() + static_cast<long>(eq),
+                    [](char c) {
+                      return IsNameChar(c) || c == ' ' || c == '\t' || c == '"' || c == '\'';
+                    }) &&
+        (eq + 1 >= arg.size() || arg[eq + 1] != '=');
     if (!keyword) {
       out.positional.push_back(arg);
       continue;
@@ -88,7 +96,8 @@ CallArgs ReadCallArgs(std::string_view text, size_t open) {
     key.erase(std::remove(key.begin(), key.end(), '\''), key.end());
     std::string_view value = Trim(arg.substr(eq + 1));
     out.raw[key] = value;
-    if (auto lit = QuotedLiteral(value)) out.keywords[key] = {static_cast<size_t>(lit->data() - text.data()), *lit};
+    if (auto lit = QuotedLiteral(value))
+      out.keywords[key] = {static_cast<size_t>(lit->data() - text.data()), *lit};
   }
   return out;
 }

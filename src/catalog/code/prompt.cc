@@ -25,8 +25,9 @@ std::vector<Span> CredentialSpans(std::string_view text) {
   shared.patterns->Scan(text, [&](const PatternMatch& m) {
     const Rule& r = shared.rules[m.id];
     if (r.kind != RuleKind::kSecret) return;
-    std::string_view secret = m.groups.empty() || m.groups[0].empty() ? text.substr(m.start, m.end - m.start)
-                                                                      : m.groups[0];
+    std::string_view secret = m.groups.empty() || m.groups[0].empty()
+                                  ? text.substr(m.start, m.end - m.start)
+                                  : m.groups[0];
     if (LooksLikePlaceholder(secret)) return;
     size_t start = static_cast<size_t>(secret.data() - text.data());
     spans.push_back({start, start + secret.size(), r.keep});
@@ -34,7 +35,8 @@ std::vector<Span> CredentialSpans(std::string_view text) {
   for (const auto& re : AgentKnowledge::Get().prompt_secrets()) {
     re2::StringPiece input(text.data(), text.size()), match;
     size_t pos = 0;
-    while (pos < text.size() && re->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &match, 1)) {
+    while (pos < text.size() &&
+           re->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &match, 1)) {
       size_t start = static_cast<size_t>(match.data() - text.data());
       if (!LooksLikePlaceholder(std::string_view(match.data(), match.size()))) {
         spans.push_back({start, start + match.size(), 0});
@@ -42,7 +44,8 @@ std::vector<Span> CredentialSpans(std::string_view text) {
       pos = start + std::max<size_t>(match.size(), 1);
     }
   }
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
   std::vector<Span> merged;
   for (const auto& s : spans) {
     if (!merged.empty() && s.start < merged.back().end) {
@@ -117,16 +120,20 @@ std::string ReportPrompt(std::string_view text, const PromptOrigin& origin, Sink
     f.confidence = 0.8;
     f.component_ref = key;
     f.evidence.push_back(Evidence{origin.location, preview, EvidenceMethod::kString});
-    f.description = "The system prompt at " + origin.location.ToString() + " holds " +
-                    std::to_string(spans.size()) +
-                    " credential-looking value(s). Anything in a prompt can be extracted by users of the "
-                    "model (prompt leakage) and is sent to the model provider with every request.";
-    f.remediation = "Remove the credential from the prompt, revoke it, and give the application (not the "
-                    "model) access to it, for example through a tool that holds the key.";
+    f.description =
+        "The system prompt at " + origin.location.ToString() + " holds " +
+        std::to_string(spans.size()) +
+        " credential-looking value(s). Anything in a prompt can be extracted by users of the "
+        "model (prompt leakage) and is sent to the model provider with every request.";
+    f.remediation =
+        "Remove the credential from the prompt, revoke it, and give the application (not the "
+        "model) access to it, for example through a tool that holds the key.";
     f.frameworks["cwe"] = {"CWE-798", "CWE-200"};
     f.frameworks["owasp_llm_2025"] = {"LLM07", "LLM02"};
-    f.properties["aisec:secret"] = RedactSecret(text.substr(spans[0].start, spans[0].end - spans[0].start), spans[0].keep);
-    f.fingerprint = Finding::Fingerprint(f.rule_id, key, origin.location.path, digest.substr(0, 16));
+    f.properties["aisec:secret"] =
+        RedactSecret(text.substr(spans[0].start, spans[0].end - spans[0].start), spans[0].keep);
+    f.fingerprint =
+        Finding::Fingerprint(f.rule_id, key, origin.location.path, digest.substr(0, 16));
     sink.Report(std::move(f));
   }
   sink.Add(std::move(c));

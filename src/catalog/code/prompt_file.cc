@@ -17,11 +17,13 @@ std::pair<std::string_view, uint32_t> Body(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (!text.starts_with("---")) return {text, 1};
   size_t first_nl = text.find('\n');
-  if (first_nl == std::string_view::npos || Trim(text.substr(0, first_nl)) != "---") return {text, 1};
+  if (first_nl == std::string_view::npos || Trim(text.substr(0, first_nl)) != "---")
+    return {text, 1};
   uint32_t line = 2;
   for (size_t at = first_nl + 1; at < text.size(); ++line) {
     size_t nl = text.find('\n', at);
-    std::string_view l = text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    std::string_view l =
+        text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
     if (Trim(l) == "---") {
       if (nl == std::string_view::npos) return {std::string_view(), line};
       return {text.substr(nl + 1), line + 1};
@@ -34,7 +36,9 @@ std::pair<std::string_view, uint32_t> Body(std::string_view text) {
 
 }  // namespace
 
-bool ClaimsPromptFile(std::string_view rel_path) { return AgentKnowledge::Get().IsPromptFile(rel_path); }
+bool ClaimsPromptFile(std::string_view rel_path) {
+  return AgentKnowledge::Get().IsPromptFile(rel_path);
+}
 
 void PromptFile(Context& ctx) {
   const auto& k = AgentKnowledge::Get();
@@ -44,7 +48,10 @@ void PromptFile(Context& ctx) {
     return;
   }
   if (text->size() > k.prompt_file_max_bytes()) {
-    ctx.Warn(0, "prompt file larger than " + std::to_string(k.prompt_file_max_bytes()) + " bytes: not read", kSource);
+    ctx.Warn(
+        0,
+        "prompt file larger than " + std::to_string(k.prompt_file_max_bytes()) + " bytes: not read",
+        kSource);
     return;
   }
   if (!IsValidUtf8(*text)) {

@@ -2,8 +2,8 @@
 #include "catalog/code/agent_knowledge.h"
 
 #include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
 #include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
 
 #include <map>
 #include <set>
@@ -37,19 +37,21 @@ TEST(AgentKnowledge, DataIsVersionedAndIdsUnique) {
     EXPECT_TRUE(ids.insert(def.id).second) << def.id;
     EXPECT_FALSE(def.framework.empty()) << def.id;
     EXPECT_FALSE(def.examples.empty()) << def.id << " has no example";
-    EXPECT_TRUE(def.name_group || def.name_from_def || !def.name_args.empty() || def.name_position >= 0 ||
-                def.kind == DefinitionKind::kAgent)
+    EXPECT_TRUE(def.name_group || def.name_from_def || !def.name_args.empty() ||
+                def.name_position >= 0 || def.kind == DefinitionKind::kAgent)
         << def.id << " cannot name what it finds";
   }
   EXPECT_GE(ids.size(), 20u);
-  for (const char* family : {"python", "js"}) EXPECT_NE((*built)->ForFamily(family), nullptr) << family;
+  for (const char* family : {"python", "js"})
+    EXPECT_NE((*built)->ForFamily(family), nullptr) << family;
 }
 
 TEST(AgentKnowledge, EveryDefinitionFindsItsExamples) {
   const auto& k = AgentKnowledge::Get();
   YAML::Node d = Data();
   std::map<std::string, std::string> family_of;
-  for (const auto& n : d["definitions"]) family_of[n["id"].as<std::string>()] = n["family"].as<std::string>();
+  for (const auto& n : d["definitions"])
+    family_of[n["id"].as<std::string>()] = n["family"].as<std::string>();
   for (const auto& def : k.definitions()) {
     for (const auto& ex : def.examples) {
       testing::TempDir dir;
@@ -59,7 +61,8 @@ TEST(AgentKnowledge, EveryDefinitionFindsItsExamples) {
       dir.Write(file, code + "\n");
       auto out = testing::RunCataloger(AgentCode, dir.path(), file);
       bool found = false;
-      for (const auto& c : out.components) found = found || (c.kind == KindOf(def.kind) && c.name == ex.name);
+      for (const auto& c : out.components)
+        found = found || (c.kind == KindOf(def.kind) && c.name == ex.name);
       EXPECT_TRUE(found) << def.id << " misses " << ex.name << " in: " << ex.code;
     }
   }
@@ -70,11 +73,12 @@ TEST(AgentKnowledge, RiskyCapabilitiesHaveARiskRule) {
   auto risks = ParseYaml(*DataFile("rules/code-risks.yaml"), "rules/code-risks.yaml");
   ASSERT_TRUE(risks.ok());
   std::map<std::string, std::string> regex_of;
-  for (const auto& r : (*risks)["rules"]) regex_of[r["id"].as<std::string>()] = r["regex"].as<std::string>();
+  for (const auto& r : (*risks)["rules"])
+    regex_of[r["id"].as<std::string>()] = r["regex"].as<std::string>();
   re2::RE2 shell(regex_of.at("AISEC-CODE-AGENT-SHELL-TOOL"));
   re2::RE2 write(regex_of.at("AISEC-CODE-AGENT-FILE-WRITE-TOOL"));
-  const std::set<std::string> known = {"shell", "code", "file-write", "file-read", "network", "database",
-                                       "computer-use"};
+  const std::set<std::string> known = {"shell",   "code",     "file-write",  "file-read",
+                                       "network", "database", "computer-use"};
   for (const auto& c : Data()["capabilities"]) {
     std::string tool = c["tool"].as<std::string>(), cap = c["capability"].as<std::string>();
     EXPECT_TRUE(known.count(cap)) << tool << ": " << cap;

@@ -11,7 +11,8 @@ testing::CatalogOutput Agents(const std::string& file) {
   return testing::RunCataloger(code::AgentCode, testing::Fixture("catalog/code/agents"), file);
 }
 
-const Component* FindKind(const testing::CatalogOutput& out, ComponentKind kind, const std::string& name) {
+const Component* FindKind(const testing::CatalogOutput& out, ComponentKind kind,
+                          const std::string& name) {
   for (const auto& c : out.components) {
     if (c.kind == kind && c.name == name) return &c;
   }
@@ -38,7 +39,8 @@ TEST(AgentCode, LangGraphAgentWithToolsAndPromptVariable) {
   const Component* agent = FindKind(out, ComponentKind::kAgent, "order-support");
   ASSERT_NE(agent, nullptr);
   EXPECT_EQ(agent->properties.at("aisec:agent:framework"), "LangGraph");
-  EXPECT_EQ(agent->properties.at("aisec:agent:tools"), "lookup_order,cancel,PythonREPLTool,WriteFileTool");
+  EXPECT_EQ(agent->properties.at("aisec:agent:tools"),
+            "lookup_order,cancel,PythonREPLTool,WriteFileTool");
   EXPECT_EQ(agent->evidence.at(0).location.line, 28u);
   ASSERT_TRUE(agent->ai.has_value());
   EXPECT_EQ(agent->ai->category, "agent");
@@ -51,8 +53,9 @@ TEST(AgentCode, LangGraphAgentWithToolsAndPromptVariable) {
   const Component* repl = FindKind(out, ComponentKind::kTool, "PythonREPLTool");
   ASSERT_NE(repl, nullptr);
   EXPECT_EQ(repl->properties.at("aisec:tool:capability"), "code");
-  EXPECT_EQ(FindKind(out, ComponentKind::kTool, "WriteFileTool")->properties.at("aisec:tool:capability"),
-            "file-write");
+  EXPECT_EQ(
+      FindKind(out, ComponentKind::kTool, "WriteFileTool")->properties.at("aisec:tool:capability"),
+      "file-write");
   EXPECT_TRUE(Related(out, agent->Key(), lookup->Key()));
   EXPECT_TRUE(Related(out, agent->Key(), repl->Key()));
 
@@ -64,8 +67,10 @@ TEST(AgentCode, LangGraphAgentWithToolsAndPromptVariable) {
   EXPECT_EQ(sys->evidence[0].location.line, 10u);
   EXPECT_EQ(agent->properties.at("aisec:agent:prompt"), sys->Key());
   EXPECT_TRUE(Related(out, agent->Key(), sys->Key()));
-  EXPECT_TRUE(sys->properties.at("aisec:prompt:preview").starts_with("You are the order support agent of Acme Shop."));
-  EXPECT_NE(sys->properties.at("aisec:prompt:preview").find("never promise"), std::string::npos);  // joined
+  EXPECT_TRUE(sys->properties.at("aisec:prompt:preview")
+                  .starts_with("You are the order support agent of Acme Shop."));
+  EXPECT_NE(sys->properties.at("aisec:prompt:preview").find("never promise"),
+            std::string::npos);  // joined
   EXPECT_EQ(sys->hashes.at(0).algorithm, "SHA-256");
   EXPECT_EQ(sys->name, "system-prompt-" + sys->hashes.at(0).value.substr(0, 12));
   for (const auto& c : out.components) {
@@ -91,8 +96,9 @@ TEST(AgentCode, FrameworksAndProviderSchemas) {
   EXPECT_EQ(FindKind(triage, ComponentKind::kAgent, "Researcher"), nullptr);  // not CrewAI here
 
   auto raw = Agents("py/raw_calls.py");
-  EXPECT_EQ(FindKind(raw, ComponentKind::kTool, "get_weather")->properties.at("aisec:tool:framework"),
-            "OpenAI function calling");
+  EXPECT_EQ(
+      FindKind(raw, ComponentKind::kTool, "get_weather")->properties.at("aisec:tool:framework"),
+      "OpenAI function calling");
   EXPECT_NE(FindKind(raw, ComponentKind::kTool, "get_stock"), nullptr);
   EXPECT_EQ(Prompts(raw).size(), 2u);  // role: system, and Anthropic system=
 
@@ -123,24 +129,31 @@ TEST(AgentCode, TypeScriptAgentsToolsAndPrompts) {
 
 TEST(AgentCode, PromptNamedByAnyVariable) {
   testing::TempDir dir;
-  dir.Write("bot.py", "from agents import Agent\nGUIDE = (\n    \"Answer refund questions only, \"\n    \"and politely.\"\n)\n"
-                      "bot = Agent(name=\"Refunds\", instructions=GUIDE)\nother = Agent(name=\"Other\", instructions=MISSING)\n");
+  dir.Write("bot.py",
+            "from agents import Agent\nGUIDE = (\n    \"Answer refund questions only, \"\n    "
+            "\"and politely.\"\n)\n"
+            "bot = Agent(name=\"Refunds\", instructions=GUIDE)\nother = Agent(name=\"Other\", "
+            "instructions=MISSING)\n");
   auto out = testing::RunCataloger(code::AgentCode, dir.path(), "bot.py");
   const Component* bot = FindKind(out, ComponentKind::kAgent, "Refunds");
   ASSERT_NE(bot, nullptr);
   auto prompts = Prompts(out);
   ASSERT_EQ(prompts.size(), 1u);
   EXPECT_EQ(prompts[0]->evidence.at(0).location.line, 3u);
-  EXPECT_EQ(prompts[0]->properties.at("aisec:prompt:preview"), "Answer refund questions only, and politely.");
+  EXPECT_EQ(prompts[0]->properties.at("aisec:prompt:preview"),
+            "Answer refund questions only, and politely.");
   EXPECT_EQ(bot->properties.at("aisec:agent:prompt"), prompts[0]->Key());
-  EXPECT_EQ(FindKind(out, ComponentKind::kAgent, "Other")->properties.count("aisec:agent:prompt"), 0u);
+  EXPECT_EQ(FindKind(out, ComponentKind::kAgent, "Other")->properties.count("aisec:agent:prompt"),
+            0u);
 }
 
 TEST(AgentCode, MalformedSourceIsReadWithoutHarm) {
   testing::TempDir dir;
-  dir.Write("unterminated.py", "agent = create_react_agent(llm, tools=[search, prompt=\"You are a never ending");
+  dir.Write("unterminated.py",
+            "agent = create_react_agent(llm, tools=[search, prompt=\"You are a never ending");
   dir.Write("deep.py", "x = create_react_agent(" + std::string(5000, '[') + "\n");
-  dir.Write("binary.ts", std::string("const a = new Agent({ name: \"\xff\xfe\", instructions: \"\x80\x81 broken text here ok\" "));
+  dir.Write("binary.ts", std::string("const a = new Agent({ name: \"\xff\xfe\", instructions: "
+                                     "\"\x80\x81 broken text here ok\" "));
   for (const char* f : {"unterminated.py", "deep.py", "binary.ts"}) {
     auto out = testing::RunCataloger(code::AgentCode, dir.path(), f);
     EXPECT_LE(out.components.size(), 3u) << f;

@@ -11,11 +11,13 @@ testing::CatalogOutput ReadPrompt(const std::string& root, const std::string& fi
 }
 
 TEST(PromptFile, ClaimsPromptFilesByNameAndFolder) {
-  for (const char* p : {"a.prompt", "x/support.prompty", ".github/prompts/review.prompt.md", "prompts/triage.md",
-                        "app/prompts/system.txt", "system_prompt.txt", "config/system-prompt.md"}) {
+  for (const char* p :
+       {"a.prompt", "x/support.prompty", ".github/prompts/review.prompt.md", "prompts/triage.md",
+        "app/prompts/system.txt", "system_prompt.txt", "config/system-prompt.md"}) {
     EXPECT_TRUE(code::ClaimsPromptFile(p)) << p;
   }
-  for (const char* p : {"README.md", "prompts/logo.png", "prompts/sub/deeper.md", "notes.txt", "prompt.py"}) {
+  for (const char* p :
+       {"README.md", "prompts/logo.png", "prompts/sub/deeper.md", "notes.txt", "prompt.py"}) {
     EXPECT_FALSE(code::ClaimsPromptFile(p)) << p;
   }
 }
@@ -28,14 +30,16 @@ TEST(PromptFile, MarkdownPromptInPromptsFolder) {
   EXPECT_EQ(c.scope, Scope::kDeclared);
   EXPECT_EQ(c.properties.at("aisec:prompt:source"), "file");
   EXPECT_EQ(c.evidence.at(0).location.line, 1u);
-  EXPECT_TRUE(c.properties.at("aisec:prompt:preview").starts_with("You are the triage assistant of Acme Shop."));
+  EXPECT_TRUE(c.properties.at("aisec:prompt:preview")
+                  .starts_with("You are the triage assistant of Acme Shop."));
 }
 
 TEST(PromptFile, FrontMatterIsLeftOut) {
   auto out = ReadPrompt("catalog/code/agents", "prompts/escalation.prompty");
   ASSERT_EQ(out.components.size(), 1u);
   EXPECT_EQ(out.components[0].evidence.at(0).location.line, 6u);
-  EXPECT_TRUE(out.components[0].properties.at("aisec:prompt:preview").starts_with("system: You decide"));
+  EXPECT_TRUE(
+      out.components[0].properties.at("aisec:prompt:preview").starts_with("system: You decide"));
   auto md = ReadPrompt("catalog/code/prompt_files", "summarise.prompt.md");
   ASSERT_EQ(md.components.size(), 1u);
   EXPECT_EQ(md.components[0].evidence.at(0).location.line, 6u);
@@ -44,7 +48,8 @@ TEST(PromptFile, FrontMatterIsLeftOut) {
 }
 
 TEST(PromptFile, MalformedFiles) {
-  auto open = ReadPrompt("catalog/code/prompt_files", "unterminated.prompt");  // not front matter: all text
+  auto open =
+      ReadPrompt("catalog/code/prompt_files", "unterminated.prompt");  // not front matter: all text
   ASSERT_EQ(open.components.size(), 1u);
   EXPECT_TRUE(open.components[0].properties.at("aisec:prompt:preview").starts_with("--- name:"));
   auto bad = ReadPrompt("catalog/code/prompt_files", "prompts/invalid_utf8.txt");
