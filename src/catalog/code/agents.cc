@@ -30,15 +30,16 @@ class AgentDetection {
   AgentDetection(std::string_view text, const Syntax& syntax, const std::string& path, Sink& sink)
       : text_(text), regions_(text, syntax), lines_(text), path_(path), sink_(sink) {}
 
-  void Run(const AgentRuleSet& set) {
-    std::vector<PatternMatch> prompts, definitions;
-    set.patterns->Scan(text_, [&](const PatternMatch& m) {
-      (set.rules[m.id].prompt ? prompts : definitions).push_back(m);
-    });
+  // `matches` are the family set's matches in `text_`.
+  void Run(const AgentRuleSet& set, const std::vector<PatternMatch>& matches) {
     // Prompts first, so that an agent whose prompt literal was already seen relates to it.
-    for (const auto& m : prompts) Prompt(m);
-    for (const auto& m : definitions)
-      Define(AgentKnowledge::Get().definitions()[set.rules[m.id].definition], m);
+    for (const auto& m : matches) {
+      if (set.rules[m.id].prompt) Prompt(m);
+    }
+    const auto& definitions = AgentKnowledge::Get().definitions();
+    for (const auto& m : matches) {
+      if (!set.rules[m.id].prompt) Define(definitions[set.rules[m.id].definition], m);
+    }
   }
 
  private:
@@ -297,7 +298,10 @@ void AgentCode(Context& ctx) {
     ctx.sink().Warn(text.error().location, text.error().message, kSource);
     return;
   }
-  AgentDetection(*text, lang->syntax, ctx.path(), ctx.sink()).Run(*set);
+  std::vector<PatternMatch> matches;
+  set->patterns->Scan(*text, [&](const PatternMatch& m) { matches.push_back(m); });
+  if (matches.empty()) return;  // most files: no lexing, no line index
+  AgentDetection(*text, lang->syntax, ctx.path(), ctx.sink()).Run(*set, matches);
 }
 
 }  // namespace aisec::catalog::code
