@@ -163,14 +163,19 @@ TEST(ExampleScan, FindsTheTriageAgentItsToolsAndTheSystemPrompts) {
   for (const char* tool : {"lookup_plan", "open_escalation"}) {
     EXPECT_NE(Find(ComponentKind::kTool, "", tool), nullptr) << tool;
   }
-  // The triage prompt, the answer chain's prompt and the web route's prompt.
+  const Component* writer = Find(ComponentKind::kAgent, "", "writer");  // LangChain4j AI service
+  ASSERT_NE(writer, nullptr);
+  EXPECT_EQ(writer->properties.at("aisec:agent:framework"), "LangChain4j");
+  // The triage prompt, the answer chain's prompt, the web route's prompt and the hand-over one.
   std::set<std::string> prompt_files;
   for (const auto& c : ExampleScan().components) {
     if (c.kind != ComponentKind::kPrompt) continue;
     for (const auto& e : c.evidence) prompt_files.insert(e.location.path);
   }
-  EXPECT_EQ(prompt_files, (std::set<std::string>{"service/app/answer.py", "service/app/triage_agent.py",
-                                                  "web/app/api/chat/route.ts"}));
+  EXPECT_EQ(prompt_files,
+            (std::set<std::string>{"service/app/answer.py", "service/app/triage_agent.py",
+                                   "web/app/api/chat/route.ts",
+                                   "escalation/src/main/java/com/acme/support/escalation/EscalationService.java"}));
   auto table = Render(ExampleScan(), "table");
   ASSERT_TRUE(table.ok());
   for (const char* text : {"Agents defined in code", "Agent tools defined in code", "System prompts"}) {

@@ -153,9 +153,10 @@ class AgentDetection {
     return it->second;
   }
 
-  // The offset just inside the call's '(' when the match is followed by one.
+  // The offset just inside the call's '(' (or an object initializer's '{') when the match ends
+  // with or is followed by one.
   std::optional<size_t> OpenParen(size_t end) const {
-    if (end > 0 && (text_[end - 1] == '(')) return end;
+    if (end > 0 && (text_[end - 1] == '(' || text_[end - 1] == '{')) return end;
     size_t i = end;
     while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
     if (i < text_.size() && text_[i] == '(') return i + 1;

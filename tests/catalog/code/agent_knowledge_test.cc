@@ -42,7 +42,7 @@ TEST(AgentKnowledge, DataIsVersionedAndIdsUnique) {
         << def.id << " cannot name what it finds";
   }
   EXPECT_GE(ids.size(), 20u);
-  for (const char* family : {"python", "js"})
+  for (const char* family : {"python", "js", "jvm", "dotnet"})
     EXPECT_NE((*built)->ForFamily(family), nullptr) << family;
 }
 
@@ -57,7 +57,11 @@ TEST(AgentKnowledge, EveryDefinitionFindsItsExamples) {
       testing::TempDir dir;
       std::string code = ex.code;
       for (size_t pos; (pos = code.find("\\n")) != std::string::npos;) code.replace(pos, 2, "\n");
-      std::string file = family_of[def.id] == "js" ? "example.ts" : "example.py";
+      const std::map<std::string, std::string> kFiles = {{"python", "example.py"},
+                                                         {"js", "example.ts"},
+                                                         {"jvm", "Example.java"},
+                                                         {"dotnet", "Example.cs"}};
+      std::string file = kFiles.at(family_of[def.id]);
       dir.Write(file, code + "\n");
       auto out = testing::RunCataloger(AgentCode, dir.path(), file);
       bool found = false;
@@ -83,8 +87,12 @@ TEST(AgentKnowledge, RiskyCapabilitiesHaveARiskRule) {
     std::string tool = c["tool"].as<std::string>(), cap = c["capability"].as<std::string>();
     EXPECT_TRUE(known.count(cap)) << tool << ": " << cap;
     EXPECT_EQ(AgentKnowledge::Get().CapabilityOf(tool), cap);
-    if (cap == "file-write") EXPECT_TRUE(re2::RE2::PartialMatch(tool + "()", write)) << tool;
-    if (cap == "shell" || cap == "code") EXPECT_TRUE(re2::RE2::PartialMatch(tool, shell)) << tool;
+    if (cap == "file-write") {
+      EXPECT_TRUE(re2::RE2::PartialMatch(tool + "()", write)) << tool;
+    }
+    if (cap == "shell" || cap == "code") {
+      EXPECT_TRUE(re2::RE2::PartialMatch(tool, shell)) << tool;
+    }
   }
   EXPECT_EQ(AgentKnowledge::Get().CapabilityOf("search"), "");
 }

@@ -147,6 +147,21 @@ TEST(AgentCode, PromptNamedByAnyVariable) {
             0u);
 }
 
+TEST(AgentCode, JavaAndCSharpPrompts) {
+  testing::TempDir dir;
+  dir.Write(
+      "Assistant.java",
+      "interface Assistant {\n  @SystemMessage(\"You are a polite bank assistant.\")\n"
+      "  String chat(String m);\n}\n// @SystemMessage(\"You are an old commented prompt.\")\n");
+  dir.Write("Host.cs", "history.AddSystemMessage(\"You recommend dishes from today's menu.\");\n");
+  for (const auto& [file, line] : {std::pair{"Assistant.java", 2u}, std::pair{"Host.cs", 1u}}) {
+    auto out = testing::RunCataloger(code::AgentCode, dir.path(), file);
+    auto prompts = Prompts(out);
+    ASSERT_EQ(prompts.size(), 1u) << file;
+    EXPECT_EQ(prompts[0]->evidence.at(0).location.line, line) << file;
+  }
+}
+
 TEST(AgentCode, MalformedSourceIsReadWithoutHarm) {
   testing::TempDir dir;
   dir.Write("unterminated.py",
