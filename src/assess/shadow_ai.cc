@@ -47,6 +47,12 @@ Status ShadowAi(Context& ctx) {
       ctx.result.findings.push_back(std::move(f));
     }
     if (!have_list) continue;
+    // Agents, their tools and prompts are the application's own code: there is no provider or
+    // package to approve (MCP servers, which run someone else's code, are approved by provider).
+    if (c.kind == ComponentKind::kAgent || c.kind == ComponentKind::kPrompt ||
+        (c.kind == ComponentKind::kTool && c.ai->category == "agent-tool")) {
+      continue;
+    }
     if (!approved.Approves(c).empty()) continue;
     std::string what = c.kind == ComponentKind::kLibrary ? "package"
                        : c.kind == ComponentKind::kModel ? "model"

@@ -57,6 +57,8 @@ const Cataloger kCatalogers[] = {
     {.name = "code/source", .run = code::SourceCode, .claims_path = code::ClaimsSourceCode},
     {.name = "code/notebook", .globs = kNotebookGlobs, .run = code::NotebookCode},
     {.name = "code/config", .run = code::ConfigFile, .claims_path = code::ClaimsConfigFile},
+    {.name = "code/agents", .run = code::AgentCode, .claims_path = code::ClaimsSourceCode},
+    {.name = "code/prompt-file", .run = code::PromptFile, .claims_path = code::ClaimsPromptFile},
     {.name = "iac/container-images", .run = iac::ContainerImages, .claims_path = iac::ClaimsContainerImages},
     {.name = "iac/terraform", .globs = kTerraformGlobs, .run = iac::Terraform},
     {.name = "mcp/config", .run = mcp::McpConfig, .claims_path = mcp::ClaimsMcpConfig},

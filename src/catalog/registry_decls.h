@@ -23,6 +23,9 @@ bool ClaimsSourceCode(std::string_view rel_path);
 void NotebookCode(Context& ctx);
 void ConfigFile(Context& ctx);
 bool ClaimsConfigFile(std::string_view rel_path);
+void AgentCode(Context& ctx);
+void PromptFile(Context& ctx);
+bool ClaimsPromptFile(std::string_view rel_path);
 }  // namespace code
 namespace iac {
 void ContainerImages(Context& ctx);

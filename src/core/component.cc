@@ -11,8 +11,8 @@ std::string_view EvidenceMethodName(EvidenceMethod m) {
 }
 
 std::string_view ComponentKindName(ComponentKind k) {
-  static constexpr std::array<std::string_view, 7> kNames = {
-      "library", "machine-learning-model", "data", "service", "application", "agent", "tool"};
+  static constexpr std::array<std::string_view, 8> kNames = {
+      "library", "machine-learning-model", "data", "service", "application", "agent", "tool", "prompt"};
   return kNames[static_cast<size_t>(k)];
 }
 

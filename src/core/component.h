@@ -24,6 +24,7 @@ struct Evidence {
 
 enum class ComponentKind : uint8_t {
   kLibrary, kModel, kData, kService, kApplication, kAgent, kTool,
+  kPrompt,  // a system prompt: CycloneDX data (configuration), SPDX configuration package
 };
 std::string_view ComponentKindName(ComponentKind k);
 

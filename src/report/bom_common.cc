@@ -306,7 +306,8 @@ std::vector<std::pair<std::string, std::string>> ComponentProperties(const Compo
 std::string_view CycloneDxType(ComponentKind kind) {
   switch (kind) {
     case ComponentKind::kModel: return "machine-learning-model";
-    case ComponentKind::kData: return "data";
+    case ComponentKind::kData:
+    case ComponentKind::kPrompt: return "data";
     case ComponentKind::kApplication:
     case ComponentKind::kAgent:
     case ComponentKind::kService: return "application";

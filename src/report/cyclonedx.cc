@@ -123,7 +123,7 @@ json CdxComponent(const Component& c, const std::string& ref, const BomGraph& g,
   if (c.kind == ComponentKind::kModel) {
     if (json card = ModelCard(c, g, r); !card.empty()) j["modelCard"] = std::move(card);
   }
-  if (c.kind == ComponentKind::kData) j["data"] = DataEntries(c);
+  if (c.kind == ComponentKind::kData || c.kind == ComponentKind::kPrompt) j["data"] = DataEntries(c);
   j["properties"] = Properties(c);
   return j;
 }

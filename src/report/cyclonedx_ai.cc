@@ -76,7 +76,8 @@ json ModelCard(const Component& m, const BomGraph& g, const ScanResult& r) {
 }
 
 json DataEntries(const Component& d) {
-  json entry = {{"type", "dataset"}, {"name", d.name}};
+  // A system prompt is configuration of the application, not a dataset.
+  json entry = {{"type", d.kind == ComponentKind::kPrompt ? "configuration" : "dataset"}, {"name", d.name}};
   if (auto cls = Prop(d.properties, "aisec:data:classification"); !cls.empty()) {
     entry["classification"] = cls;
   }

@@ -48,7 +48,10 @@
 //   every component that nothing else depends on, so the graph is connected.
 // - Kinds: application, agent -> application; tool -> library (an agent's tool is code it
 //   calls); model -> machine-learning-model; data -> data; service -> CycloneDX service, SPDX
-//   software_Package with purpose "other".
+//   software_Package with purpose "other"; prompt (a system prompt) -> CycloneDX data component
+//   whose data entry has type "configuration" and classification aisec:data:classification
+//   ("system-prompt"), SPDX software_Package with purpose "configuration". Prompts carry
+//   aisec:prompt:* properties (sha256-short, chars, preview: redacted and truncated, source).
 // - CycloneDX scope: dev/test-only components are "excluded" (the specification's value for
 //   components that are not reachable at run time), every other component "required".
 // - Licences: several entries mean the component is subject to all of them (as the licences

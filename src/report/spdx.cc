@@ -38,6 +38,7 @@ std::string_view Purpose(ComponentKind kind) {
     case ComponentKind::kAgent: return "application";
     case ComponentKind::kLibrary:
     case ComponentKind::kTool: return "library";
+    case ComponentKind::kPrompt: return "configuration";
   }
   return "other";
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "aisec/aisec.h"
@@ -149,6 +150,35 @@ TEST(ExampleScan, FindsModelsAndProvidersAndNothingMalformed) {
   ASSERT_TRUE(table.ok());
   for (const char* text : {"AI components:", "LLM provider SDKs", "Vector databases", "faiss-cpu",
                            "service/", "Other dependencies:"}) {
+    EXPECT_NE(table->find(text), std::string::npos) << text;
+  }
+}
+
+TEST(ExampleScan, FindsTheTriageAgentItsToolsAndTheSystemPrompts) {
+  const Component* agent = Find(ComponentKind::kAgent, "", "triage_agent");
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(agent->properties.at("aisec:agent:framework"), "LangChain");
+  EXPECT_EQ(agent->properties.at("aisec:agent:tools"), "lookup_plan,open_escalation");
+  EXPECT_TRUE(HasEvidenceIn(*agent, "service/app/triage_agent.py"));
+  for (const char* tool : {"lookup_plan", "open_escalation"}) {
+    EXPECT_NE(Find(ComponentKind::kTool, "", tool), nullptr) << tool;
+  }
+  const Component* writer = Find(ComponentKind::kAgent, "", "writer");  // LangChain4j AI service
+  ASSERT_NE(writer, nullptr);
+  EXPECT_EQ(writer->properties.at("aisec:agent:framework"), "LangChain4j");
+  // The triage prompt, the answer chain's prompt, the web route's prompt and the hand-over one.
+  std::set<std::string> prompt_files;
+  for (const auto& c : ExampleScan().components) {
+    if (c.kind != ComponentKind::kPrompt) continue;
+    for (const auto& e : c.evidence) prompt_files.insert(e.location.path);
+  }
+  EXPECT_EQ(prompt_files,
+            (std::set<std::string>{"service/app/answer.py", "service/app/triage_agent.py",
+                                   "web/app/api/chat/route.ts",
+                                   "escalation/src/main/java/com/acme/support/escalation/EscalationService.java"}));
+  auto table = Render(ExampleScan(), "table");
+  ASSERT_TRUE(table.ok());
+  for (const char* text : {"Agents defined in code", "Agent tools defined in code", "System prompts"}) {
     EXPECT_NE(table->find(text), std::string::npos) << text;
   }
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "catalog/code/call_args.h"
 #include "core/digest.h"
 #include "core/purl.h"
 #include "core/strings.h"
@@ -25,61 +26,6 @@ struct ModelRef {
   EvidenceMethod method;
   bool dataset = false;
 };
-
-// Arguments of a call starting right after '(' — only string literals are of interest.
-struct CallArgs {
-  std::optional<std::pair<size_t, std::string_view>> first_positional;
-  std::map<std::string, std::pair<size_t, std::string_view>> keywords;  // string literal values
-  std::map<std::string, std::string_view> raw;  // every keyword's value as written
-};
-
-CallArgs ReadCallArgs(std::string_view text, size_t open) {
-  CallArgs out;
-  size_t i = open, limit = std::min(text.size(), open + 2000);
-  int depth = 0, index = 0;
-  size_t arg_start = i;
-  auto take = [&](size_t from, size_t to) {
-    std::string_view arg = Trim(text.substr(from, to - from));
-    auto literal = [](std::string_view s) -> std::optional<std::string_view> {
-      if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`') && s.back() == s.front()) {
-        return s.substr(1, s.size() - 2);
-      }
-      return std::nullopt;
-    };
-    if (auto lit = literal(arg)) {
-      if (index == 0) out.first_positional = {static_cast<size_t>(lit->data() - text.data()), *lit};
-    } else if (auto eq = arg.find_first_of("=:"); eq != std::string_view::npos) {
-      std::string key(Trim(arg.substr(0, eq)));
-      out.raw[key] = Trim(arg.substr(eq + 1));
-      if (auto lit2 = literal(Trim(arg.substr(eq + 1)))) {
-        out.keywords[key] = {static_cast<size_t>(lit2->data() - text.data()), *lit2};
-      }
-    }
-    ++index;
-  };
-  char quote = 0;
-  for (; i < limit; ++i) {
-    char c = text[i];
-    if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'' || c == '`') quote = c;
-    else if (c == '(' || c == '[' || c == '{') ++depth;
-    else if (c == ')' || c == ']' || c == '}') {
-      if (depth == 0) {
-        take(arg_start, i);
-        break;
-      }
-      --depth;
-    } else if (c == ',' && depth == 0) {
-      take(arg_start, i);
-      arg_start = i + 1;
-    }
-  }
-  return out;
-}
 
 bool LooksLikeHubId(std::string_view id) {
   if (id.empty() || id.size() > 96 || id.front() == '.' || id.front() == '/' || id.front() == '-') return false;

@@ -99,4 +99,11 @@ std::string_view RegionMap::StringAt(std::string_view text, size_t offset) const
   return text.substr(start, end - start);
 }
 
+std::optional<RegionMap::Literal> RegionMap::LiteralStartingAt(std::string_view text, size_t offset) const {
+  const Span* s = Find(offset);
+  if (!s || s->region != Region::kString || s->start != offset) return std::nullopt;
+  std::string_view content = StringAt(text, offset);
+  return Literal{s->start, s->end, content};
+}
+
 }  // namespace aisec::catalog::code

@@ -2,6 +2,7 @@
 // Tells code, comments and string literals apart, so that a detector can require that an import
 // is code, a model name is a string, and that commented-out code does not count.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,12 @@ class RegionMap {
   Region At(size_t offset) const;
   // The string literal containing offset, without its delimiters (empty when not in a string).
   std::string_view StringAt(std::string_view text, size_t offset) const;
+  // The string literal that starts exactly at `offset` (its opening delimiter).
+  struct Literal {
+    size_t start, end;         // [start, end), delimiters included
+    std::string_view content;  // without delimiters
+  };
+  std::optional<Literal> LiteralStartingAt(std::string_view text, size_t offset) const;
 
  private:
   struct Span {

@@ -1,6 +1,7 @@
-// Detection quality of shadow-AI discovery over a fixture repository written for it
-// (tests/fixtures/shadow): every expected AI component is found with its file, nothing else AI
-// is reported, and the lines that must stay silent do. Prints recall and precision.
+// Detection quality over fixture repositories written for it (tests/fixtures/shadow for shadow-AI
+// discovery, tests/fixtures/catalog/code/agents for agents, tools and system prompts): every
+// expected AI component is found with its file, nothing else AI is reported, and the lines that
+// must stay silent do. Prints recall and precision.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -26,8 +27,8 @@ bool Matches(const Component& c, const Expected& e) {
   return false;
 }
 
-TEST(DetectionQuality, ShadowFixtureRecallAndPrecision) {
-  auto root = testing::Fixture("shadow");
+void CheckFixture(const std::string& fixture, const char* label) {
+  auto root = testing::Fixture(fixture);
   YAML::Node spec = YAML::LoadFile((root / "expected.yaml").string());
   std::vector<Expected> expected;
   for (const auto& e : spec["expected"]) {
@@ -68,8 +69,14 @@ TEST(DetectionQuality, ShadowFixtureRecallAndPrecision) {
   }
   double recall = expected.empty() ? 1 : static_cast<double>(found) / static_cast<double>(expected.size());
   double precision = reported == 0 ? 1 : static_cast<double>(true_positive) / static_cast<double>(reported);
-  std::printf("shadow-AI detection: recall %.3f (%zu/%zu), precision %.3f (%zu/%zu)\n", recall, found,
+  std::printf("%s detection: recall %.3f (%zu/%zu), precision %.3f (%zu/%zu)\n", label, recall, found,
               expected.size(), precision, true_positive, reported);
+}
+
+TEST(DetectionQuality, ShadowFixtureRecallAndPrecision) { CheckFixture("shadow", "shadow-AI"); }
+
+TEST(DetectionQuality, AgentsFixtureRecallAndPrecision) {
+  CheckFixture("catalog/code/agents", "agents, tools and prompts");
 }
 
 }  // namespace

@@ -1,0 +1,308 @@
+// Agents, tools and system prompts defined in code (data/code/agents.yaml): LangChain and
+// LangGraph, the OpenAI Agents SDK, CrewAI, AutoGen, LlamaIndex, Semantic Kernel, the Vercel AI
+// SDK, provider function-calling schemas and MCP servers. Each agent becomes an agent component
+// (framework, name, tools, file:line) related to its tools and its system prompt; each string
+// literal passed as a system prompt becomes a prompt component (see prompt.h).
+#include <re2/re2.h>
+
+#include <cstring>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "catalog/code/agent_knowledge.h"
+#include "catalog/code/call_args.h"
+#include "catalog/code/knowledge.h"
+#include "catalog/code/prompt.h"
+#include "catalog/registry_decls.h"
+#include "core/strings.h"
+
+namespace aisec::catalog::code {
+namespace {
+
+constexpr std::string_view kSource = "agents";
+constexpr size_t kMaxPromptBytes = 64 * 1024;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+class AgentDetection {
+ public:
+  AgentDetection(std::string_view text, const Syntax& syntax, const std::string& path, Sink& sink)
+      : text_(text), regions_(text, syntax), lines_(text), path_(path), sink_(sink) {}
+
+  // `matches` are the family set's matches in `text_`.
+  void Run(const AgentRuleSet& set, const std::vector<PatternMatch>& matches) {
+    // Prompts first, so that an agent whose prompt literal was already seen relates to it.
+    for (const auto& m : matches) {
+      if (set.rules[m.id].prompt) Prompt(m);
+    }
+    const auto& definitions = AgentKnowledge::Get().definitions();
+    for (const auto& m : matches) {
+      if (!set.rules[m.id].prompt) Define(definitions[set.rules[m.id].definition], m);
+    }
+  }
+
+ private:
+  struct Literal {
+    size_t start;
+    std::string text;
+  };
+
+  // The string literal starting at `offset` (after blanks and a Python prefix such as f or r),
+  // joined with the literals that follow it through blanks or '+' ("a" "b", "a" + "b").
+  std::optional<Literal> LiteralChain(size_t offset) const {
+    std::optional<Literal> out;
+    size_t i = offset;
+    while (i < text_.size()) {
+      // PROMPT = ("a" "b"): an opening parenthesis may come before the first literal.
+      while (i < text_.size() &&
+             (IsSpace(text_[i]) || (out && (text_[i] == '+' || text_[i] == '\\')) ||
+              (!out && text_[i] == '(' && i == SkipSpace(offset)))) {
+        ++i;
+      }
+      size_t q = i;
+      while (q < text_.size() && q - i < 2 && text_[q] != '\0' && std::strchr("rRbBfFuU", text_[q]))
+        ++q;
+      auto lit = regions_.LiteralStartingAt(text_, q);
+      if (!lit) break;
+      if (!out) out = Literal{lit->start, ""};
+      if (out->text.size() + lit->content.size() > kMaxPromptBytes) break;
+      out->text.append(lit->content);
+      i = lit->end;
+    }
+    return out;
+  }
+
+  size_t SkipSpace(size_t i) const {
+    while (i < text_.size() && IsSpace(text_[i])) ++i;
+    return i;
+  }
+
+  Location Locate(size_t offset) const {
+    return Location{path_, lines_.Line(offset), lines_.Column(offset), 0};
+  }
+  std::string LineSnippet(size_t offset) const {
+    return Snippet(RedactCredentials(lines_.LineText(lines_.Line(offset))));
+  }
+
+  // The identifier assigned on the line before `offset` ("planner = create_react_agent(").
+  std::string AssignedName(size_t offset) const {
+    size_t nl = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+    size_t from = nl == std::string_view::npos ? 0 : nl + 1;
+    std::string_view prefix = text_.substr(from, offset - from);
+    static const re2::RE2 kAssign(
+        R"(([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_][A-Za-z0-9_.\[\]]*\s*)?=\s*(?:await\s+)?$)");
+    std::string name;
+    re2::RE2::PartialMatch(re2::StringPiece(prefix.data(), prefix.size()), kAssign, &name);
+    return name;
+  }
+
+  void Prompt(const PatternMatch& m) {
+    if (regions_.At(m.start) == Region::kComment) return;
+    auto lit = LiteralChain(m.end);
+    if (!lit || !LooksLikePrompt(lit->text) || prompt_at_.count(lit->start)) return;
+    std::string key = ReportPrompt(lit->text, PromptOrigin{Locate(lit->start), "code", ""}, sink_);
+    prompt_at_[lit->start] = key;
+    // SYSTEM_PROMPT = "…": agents may name the prompt by its variable.
+    static const re2::RE2 kStatement(
+        R"(^\s*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::[^=]*)?=\s*$)");
+    size_t nl = text_.rfind('\n', m.end - 1);
+    size_t from = nl == std::string_view::npos ? 0 : nl + 1;
+    std::string_view head = text_.substr(from, m.end - from);
+    std::string var;
+    if (re2::RE2::FullMatch(re2::StringPiece(head.data(), head.size()), kStatement, &var))
+      prompt_var_[var] = key;
+  }
+
+  // Where a module-level `name = ` assignment's value starts, if the file has one.
+  std::optional<size_t> AssignmentOf(std::string_view name) const {
+    re2::RE2 assign("(?m)^[ \t]*(?:(?:export[ \t]+)?(?:const|let|var)[ \t]+)?" +
+                    re2::RE2::QuoteMeta(name) + "[ \t]*(?::[^=\n]*)?=[ \t]*");
+    re2::StringPiece input(text_.data(), text_.size()), match;
+    if (!assign.Match(input, 0, text_.size(), re2::RE2::UNANCHORED, &match, 1)) return std::nullopt;
+    return static_cast<size_t>(match.data() - text_.data()) + match.size();
+  }
+
+  // The prompt an agent's argument names: a literal, or a variable assigned a literal.
+  std::string PromptOf(std::string_view raw, const std::string& framework) {
+    raw = Trim(raw);
+    if (raw.empty()) return "";
+    if (auto it = prompt_var_.find(std::string(raw)); it != prompt_var_.end()) return it->second;
+    size_t at = static_cast<size_t>(raw.data() - text_.data());
+    static const re2::RE2 kIdentifier(R"([A-Za-z_$][A-Za-z0-9_$]*)");
+    if (re2::RE2::FullMatch(re2::StringPiece(raw.data(), raw.size()), kIdentifier)) {
+      auto value = AssignmentOf(raw);
+      if (!value) return "";
+      at = *value;
+    }
+    auto lit = LiteralChain(at);
+    if (!lit || !LooksLikePrompt(lit->text)) return "";
+    if (auto it = prompt_at_.find(lit->start); it != prompt_at_.end()) return it->second;
+    std::string key =
+        ReportPrompt(lit->text, PromptOrigin{Locate(lit->start), "code", framework}, sink_);
+    prompt_at_[lit->start] = key;
+    return key;
+  }
+
+  bool FileMatches(const Definition& d) {
+    if (!d.file_needs) return true;
+    auto [it, added] = file_needs_.try_emplace(&d, false);
+    if (added)
+      it->second =
+          re2::RE2::PartialMatch(re2::StringPiece(text_.data(), text_.size()), *d.file_needs);
+    return it->second;
+  }
+
+  // The offset just inside the call's '(' (or an object initializer's '{') when the match ends
+  // with or is followed by one.
+  std::optional<size_t> OpenParen(size_t end) const {
+    if (end > 0 && (text_[end - 1] == '(' || text_[end - 1] == '{')) return end;
+    size_t i = end;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    if (i < text_.size() && text_[i] == '(') return i + 1;
+    return std::nullopt;
+  }
+
+  std::string DecoratedFunction(size_t from) const {
+    static const re2::RE2 kDef(
+        R"(^\s*(?:@[^\n]*\n\s*)*(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*))");
+    std::string_view rest = text_.substr(from, 600);
+    std::string name;
+    re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kDef, &name);
+    return name;
+  }
+
+  std::string NameOf(const Definition& d, const PatternMatch& m, const CallArgs& args,
+                     size_t after) const {
+    if (d.name_group && !m.groups.empty() && !m.groups[0].empty()) return std::string(m.groups[0]);
+    for (const auto& k : d.name_args) {
+      if (auto it = args.keywords.find(k);
+          it != args.keywords.end() && !it->second.second.empty()) {
+        return std::string(it->second.second);
+      }
+    }
+    if (d.name_position >= 0 && static_cast<size_t>(d.name_position) < args.positional.size()) {
+      if (auto lit = QuotedLiteral(args.positional[static_cast<size_t>(d.name_position)]);
+          lit && !lit->empty()) {
+        return std::string(*lit);
+      }
+    }
+    if (d.name_from_def) {
+      // Past the decorator's own arguments, if any.
+      size_t from = after;
+      if (auto open = OpenParen(m.end)) {
+        size_t close = text_.find(')', *open);
+        from = close == std::string_view::npos ? *open : close + 1;
+      }
+      return DecoratedFunction(from);
+    }
+    if (d.kind == DefinitionKind::kAgent) return AssignedName(m.start);
+    return "";
+  }
+
+  std::vector<std::string> ToolsOf(const Definition& d, const CallArgs& args) const {
+    for (const auto& k : d.tool_args) {
+      if (auto it = args.raw.find(k); it != args.raw.end()) return ListedNames(it->second);
+    }
+    if (d.tools_position >= 0 && static_cast<size_t>(d.tools_position) < args.positional.size()) {
+      return ListedNames(args.positional[static_cast<size_t>(d.tools_position)]);
+    }
+    return {};
+  }
+
+  void Define(const Definition& d, const PatternMatch& m) {
+    if (regions_.At(m.start) == Region::kComment || !FileMatches(d)) return;
+    // Call patterns must start in code; schema patterns start at a quoted key.
+    if (!d.name_group && regions_.At(m.start) != Region::kCode) return;
+    CallArgs args;
+    if (auto open = OpenParen(m.end)) args = ReadCallArgs(text_, *open);
+    std::string name = NameOf(d, m, args, m.end);
+    if (name.empty() && d.kind == DefinitionKind::kAgent) {
+      name = path_.substr(path_.rfind('/') == std::string::npos ? 0 : path_.rfind('/') + 1) + ":" +
+             std::to_string(lines_.Line(m.start));
+    }
+    if (name.empty()) return;
+    Component c;
+    c.name = Snippet(name, 80);
+    c.scope = Scope::kUsed;
+    c.confidence = 0.85;
+    c.evidence.push_back(Evidence{Locate(m.start), LineSnippet(m.start), EvidenceMethod::kCall});
+    if (d.kind == DefinitionKind::kMcpServer) {
+      c.kind = ComponentKind::kTool;
+      c.ai = AiInfo{.category = "mcp", .provider = "Model Context Protocol"};
+      c.properties["aisec:mcp:defined-in"] = "code";
+    } else if (d.kind == DefinitionKind::kTool) {
+      c.kind = ComponentKind::kTool;
+      c.ai = AiInfo{.category = "agent-tool"};
+      c.properties["aisec:tool:framework"] = d.framework;
+      if (auto cap = AgentKnowledge::Get().CapabilityOf(name); !cap.empty())
+        c.properties["aisec:tool:capability"] = cap;
+    } else {
+      DefineAgent(d, args, c);
+    }
+    sink_.Add(std::move(c));
+  }
+
+  void DefineAgent(const Definition& d, const CallArgs& args, Component& c) {
+    c.kind = ComponentKind::kAgent;
+    c.ai = AiInfo{.category = "agent"};
+    c.properties["aisec:agent:framework"] = d.framework;
+    std::string key = c.Key();
+    std::vector<std::string> tools = ToolsOf(d, args);
+    if (!tools.empty()) c.properties["aisec:agent:tools"] = Snippet(Join(tools, ","), 400);
+    for (const auto& t : tools) {
+      Component tool;
+      tool.kind = ComponentKind::kTool;
+      tool.name = t;
+      sink_.Relate(key, tool.Key(), RelationKind::kDependsOn);
+      // A named tool class from a library is only seen here: inventory it with its capability.
+      if (auto cap = AgentKnowledge::Get().CapabilityOf(t);
+          !cap.empty() && named_tools_.insert(t).second) {
+        tool.scope = Scope::kUsed;
+        tool.ai = AiInfo{.category = "agent-tool"};
+        tool.properties["aisec:tool:capability"] = cap;
+        tool.evidence = c.evidence;
+        sink_.Add(std::move(tool));
+      }
+    }
+    for (const auto& k : d.prompt_args) {
+      auto it = args.raw.find(k);
+      if (it == args.raw.end()) continue;
+      if (std::string prompt = PromptOf(it->second, d.framework); !prompt.empty()) {
+        c.properties["aisec:agent:prompt"] = prompt;
+        sink_.Relate(key, prompt, RelationKind::kDependsOn);
+        break;
+      }
+    }
+  }
+
+  std::string_view text_;
+  RegionMap regions_;
+  LineIndex lines_;
+  const std::string& path_;
+  Sink& sink_;
+  std::map<size_t, std::string> prompt_at_;        // literal start -> prompt key
+  std::map<std::string, std::string> prompt_var_;  // variable -> prompt key
+  std::map<const Definition*, bool> file_needs_;
+  std::set<std::string> named_tools_;
+};
+
+}  // namespace
+
+void AgentCode(Context& ctx) {
+  const Language* lang = Knowledge::Get().LanguageFor(ctx.file().Basename());
+  if (!lang) return;
+  const AgentRuleSet* set = AgentKnowledge::Get().ForFamily(lang->family);
+  if (!set) return;
+  auto text = ctx.Text();
+  if (!text.ok()) {
+    ctx.sink().Warn(text.error().location, text.error().message, kSource);
+    return;
+  }
+  std::vector<PatternMatch> matches;
+  set->patterns->Scan(*text, [&](const PatternMatch& m) { matches.push_back(m); });
+  if (matches.empty()) return;  // most files: no lexing, no line index
+  AgentDetection(*text, lang->syntax, ctx.path(), ctx.sink()).Run(*set, matches);
+}
+
+}  // namespace aisec::catalog::code

@@ -1,0 +1,33 @@
+#pragma once
+// The arguments of a call as written, read from the text right after its opening parenthesis:
+// enough to pick out string literals and keyword values without parsing the language. Stops at
+// the matching close, or after 2000 bytes.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace aisec::catalog::code {
+
+struct CallArgs {
+  // Offset in the text and contents (without quotes) of the first argument when it is a literal.
+  std::optional<std::pair<size_t, std::string_view>> first_positional;
+  std::map<std::string, std::pair<size_t, std::string_view>> keywords;  // string literal values
+  std::map<std::string, std::string_view> raw;  // every keyword's value as written
+  std::vector<std::string_view> positional;     // every positional argument as written
+};
+
+// `open` is the offset just after '(' (or '{' for a JS options object). Keywords are `k=v`
+// (Python) and `k: v` (JS objects); a lone `{...}` argument is read as the object it holds.
+CallArgs ReadCallArgs(std::string_view text, size_t open);
+
+// The contents of `s` when it is one quoted literal ('…', "…", `…`), else nothing.
+std::optional<std::string_view> QuotedLiteral(std::string_view s);
+
+// The names in a list literal of tools as written: "[search, PythonREPLTool(), t.x]" ->
+// {"search", "PythonREPLTool", "t.x"}. Elements that are not a name or a call are skipped.
+std::vector<std::string> ListedNames(std::string_view list);
+
+}  // namespace aisec::catalog::code
