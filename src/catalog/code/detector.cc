@@ -66,6 +66,7 @@ class Detection {
     for (const auto& [set, m] : matches) {
       if (set->rules[m.id].kind != RuleKind::kSecret) Handle(set->rules[m.id], m);
     }
+    EmitImports();
     EmitModels();
     Relate();
   }
@@ -108,8 +109,7 @@ class Detection {
                              : m.start;
     switch (r.kind) {
       case RuleKind::kImport:
-        if (!InRegion(m.start, r.region)) return;
-        AddLibrary(r, m.start, EvidenceMethod::kImport);
+        if (InRegion(m.start, r.region)) imports_.push_back({m.start, &r});
         return;
       case RuleKind::kCall:
         if (!InRegion(m.start, r.region)) return;
@@ -296,6 +296,21 @@ class Detection {
     AddService(r.provider, "", group_start, 0.9, false);
   }
 
+  // One import statement names one package: `from llama_index.core import X` matches the
+  // import names llama_index and llama_index.core at the same offset; the longest wins.
+  void EmitImports() {
+    std::sort(imports_.begin(), imports_.end(), [](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return a.second->import_length > b.second->import_length;
+    });
+    size_t group_offset = 0, longest = 0;
+    for (size_t i = 0; i < imports_.size(); ++i) {
+      const auto& [offset, rule] = imports_[i];
+      if (i == 0 || offset != group_offset) group_offset = offset, longest = rule->import_length;
+      if (rule->import_length == longest) AddLibrary(*rule, offset, EvidenceMethod::kImport);
+    }
+  }
+
   // Longest reference wins where several overlap (a hub id and the model pattern inside it).
   void EmitModels() {
     // Same span: a provider's own pattern wins over the generic open-weights one.
@@ -362,6 +377,7 @@ class Detection {
   RegionMap regions_;
   std::optional<LineIndex> lines_;
   std::vector<ModelRef> models_;
+  std::vector<std::pair<size_t, const Rule*>> imports_;  // offset of the statement, rule
   std::vector<std::pair<std::string, std::string>> secrets_;  // secret -> redacted form
   std::map<std::string, std::string> libraries_;  // key -> provider
   std::map<std::string, std::string> services_;

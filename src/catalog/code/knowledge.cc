@@ -215,7 +215,7 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
               specs.push_back({EscapeRegex(fill(lit.as<std::string>(), name)), false, fill(verify, escaped)});
               set.rules.push_back(Rule{.kind = RuleKind::kImport, .region = ParseRegion(Str(tmpl, "region")),
                                        .provider = p.provider, .package_ecosystem = p.ecosystem,
-                                       .package_name = p.name});
+                                       .package_name = p.name, .import_length = name.size()});
             }
           }
         }

@@ -60,6 +60,7 @@ struct Rule {
   double confidence = 0.9;
   int keep = 4;                   // kSecret: characters left visible
   size_t risk = 0;                // kRisk: index in Knowledge::risks()
+  size_t import_length = 0;       // kImport: length of the import name ("llama_index.core" = 16)
 };
 
 struct RuleSet {
