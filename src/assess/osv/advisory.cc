@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "core/parse.h"
@@ -89,24 +91,39 @@ Result<Affected> ReadAffected(const json& a) {
 }
 
 // YAML records (the PyPA database's own format) become the same JSON tree; every scalar is a
-// string, which is what OSV fields are.
-json FromYaml(const YAML::Node& n, int depth) {
-  if (depth > kMaxNesting) return nullptr;
-  switch (n.Type()) {
-    case YAML::NodeType::Scalar: return n.Scalar();
-    case YAML::NodeType::Sequence: {
-      json arr = json::array();
-      for (const auto& item : n) arr.push_back(FromYaml(item, depth + 1));
-      return arr;
+// string, which is what OSV fields are. Aliases are expanded, so a few lines of nested aliases
+// could stand for billions of nodes: at most `budget` nodes are made.
+struct YamlToJson {
+  size_t budget;
+
+  std::optional<json> Convert(const YAML::Node& n, int depth) {
+    if (budget == 0) return std::nullopt;
+    --budget;
+    if (depth > kMaxNesting) return nullptr;
+    switch (n.Type()) {
+      case YAML::NodeType::Scalar: return n.Scalar();
+      case YAML::NodeType::Sequence: {
+        json arr = json::array();
+        for (const auto& item : n) {
+          auto v = Convert(item, depth + 1);
+          if (!v) return std::nullopt;
+          arr.push_back(std::move(*v));
+        }
+        return arr;
+      }
+      case YAML::NodeType::Map: {
+        json obj = json::object();
+        for (const auto& kv : n) {
+          auto v = Convert(kv.second, depth + 1);
+          if (!v) return std::nullopt;
+          obj[kv.first.Scalar()] = std::move(*v);
+        }
+        return obj;
+      }
+      default: return nullptr;
     }
-    case YAML::NodeType::Map: {
-      json obj = json::object();
-      for (const auto& kv : n) obj[kv.first.Scalar()] = FromYaml(kv.second, depth + 1);
-      return obj;
-    }
-    default: return nullptr;
   }
-}
+};
 
 }  // namespace
 
@@ -167,7 +184,14 @@ Result<std::vector<json>> ParseOsvDocument(std::string_view text, const std::str
   auto doc = ParseYaml(text, path);
   if (!doc.ok()) return doc.error();
   try {
-    out.push_back(FromYaml(*doc, 0));
+    // Without aliases every YAML node takes at least one byte of text.
+    YamlToJson convert{text.size() + 16};
+    auto record = convert.Convert(*doc, 0);
+    if (!record) {
+      return Error{ErrorCode::kLimit, "YAML aliases expand to more nodes than the document holds",
+                   Location{path}};
+    }
+    out.push_back(std::move(*record));
   } catch (const std::exception& e) {
     return Error{ErrorCode::kParse, std::string("invalid YAML: ") + e.what(), Location{path}};
   }

@@ -93,6 +93,14 @@ TEST(OsvAdvisory, RejectsMalformedRecords) {
   EXPECT_EQ(deep.error().code, ErrorCode::kLimit);
 }
 
+// Nine levels of ten aliases each would be a billion nodes.
+TEST(OsvAdvisory, RefusesYamlAliasesThatExpandBeyondTheDocument) {
+  auto docs = ParseOsvDocument(ReadFile(Fixture("assess/osv/malformed/alias_expansion.yaml")), "a.yaml");
+  ASSERT_FALSE(docs.ok());
+  EXPECT_EQ(docs.error().code, ErrorCode::kLimit);
+  EXPECT_TRUE(LoadOne("crafted/record.yaml").ok());  // ordinary YAML stays within the budget
+}
+
 TEST(OsvAdvisory, EncodesAffectedEntriesLosslessly) {
   auto adv = LoadOne("real/PYSEC-2022-43015.json");
   ASSERT_TRUE(adv.ok());
