@@ -2,9 +2,12 @@
 // package (the project) and its [dependencies], [dev-dependencies] and [build-dependencies], also
 // per target ([target.'cfg(unix)'.dependencies]), and the workspace's shared
 // [workspace.dependencies]. A bare version ("1.2") is a caret range, so only "=1.2.3" is exact.
+// A member's `dep = { workspace = true }` and `version.workspace = true` take what the workspace
+// root (workspace.h) declares.
 #include <toml++/toml.h>
 
 #include "catalog/cargo/crate.h"
+#include "catalog/cargo/workspace.h"
 #include "catalog/python/load.h"
 #include "catalog/registry_decls.h"
 #include "core/strings.h"
@@ -49,11 +52,14 @@ class Manifest {
   void Read(const toml::table& doc) {
     const toml::table* package = doc["package"].as_table();
     const toml::table* workspace = doc["workspace"].as_table();
+    if (package && !workspace) root_ = FindWorkspaceRoot(ctx_);
+    const toml::table* inherited = workspace ? workspace : root_ ? root_->workspace() : nullptr;
+    if (inherited) workspace_deps_ = (*inherited)["dependencies"].as_table();
     if (package) {
       std::string name = StringAt(*package, "name");
       if (name.empty()) ctx_.Warn(LineOf(package->source()), "[package] has no name", kSource);
       Component project = MakeCargoProject(
-          ctx_, name, PackageVersion(*package, workspace),
+          ctx_, name, PackageVersion(*package, inherited),
           Evidence{Location{ctx_.path(), LineOf(package->source())}, "[package]", EvidenceMethod::kManifest});
       project_key_ = project.Key();
       ctx_.sink().Add(std::move(project));
@@ -105,7 +111,7 @@ class Manifest {
       if (auto spec = node.value<std::string>()) {
         c = Crate(key.str(), *spec, std::move(ev), group);
       } else if (const toml::table* t = node.as_table()) {
-        c = DetailedCrate(key.str(), *t, std::move(ev), group);
+        c = DetailedCrate(key.str(), Inherited(key.str(), *t), std::move(ev), group);
       } else {
         ctx_.Warn(line, "dependency " + std::string(key.str()) + " is neither a version nor a table", kSource);
         continue;
@@ -114,6 +120,30 @@ class Manifest {
       if (group != Group::kWorkspace && !project_key_.empty()) ctx_.sink().Relate(project_key_, c->Key());
       ctx_.sink().Add(std::move(*c));
     }
+  }
+
+  // A member's `{ workspace = true, features = [...], optional = true }` is the workspace's
+  // entry of that name (a version or a table), with the member's features added.
+  toml::table Inherited(std::string_view key, const toml::table& t) const {
+    if (!t["workspace"].value_or(false) || workspace_deps_ == nullptr) return t;
+    const toml::node* entry = workspace_deps_->get(key);
+    if (entry == nullptr) return t;
+    toml::table out;
+    if (auto version = entry->value<std::string>()) {
+      out.insert("version", *version);
+    } else if (const toml::table* table = entry->as_table()) {
+      out = *table;
+    }
+    for (auto&& [k, v] : t) {
+      const toml::array* more = v.as_array();
+      toml::array* have = out[k.str()].as_array();
+      if (k.str() == "features" && more && have) {
+        for (const auto& f : *more) have->push_back(f);
+      } else {
+        out.insert_or_assign(k.str(), v);
+      }
+    }
+    return out;
   }
 
   static Component Crate(std::string_view name, std::string_view spec, Evidence ev, Group group) {
@@ -159,6 +189,8 @@ class Manifest {
   Context& ctx_;
   LineIndex lines_;
   std::string project_key_;
+  std::optional<WorkspaceRoot> root_;  // a member's workspace, when it is not its own root
+  const toml::table* workspace_deps_ = nullptr;  // [workspace.dependencies] members inherit
   size_t count_ = 0;
 };
 

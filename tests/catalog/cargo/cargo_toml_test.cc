@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "catalog/registry_decls.h"
 #include "test_util.h"
@@ -110,17 +111,59 @@ TEST(CargoToml, MembersInheritFromTheWorkspace) {
   EXPECT_TRUE(out.warnings.empty());
   const Component* project = out.Find("support-agent");
   ASSERT_NE(project, nullptr);
-  EXPECT_EQ(project->version, "");  // version.workspace = true, set in another file
-  const Component* serde = out.Find("serde");
+  EXPECT_EQ(project->version, "0.4.0");  // version.workspace = true: the root's [workspace.package]
+  const Component* serde = out.Find("serde");  // serde.workspace = true
   EXPECT_EQ(serde->properties.at("aisec:workspace"), "true");
-  EXPECT_EQ(serde->version_spec, "");
-  EXPECT_EQ(out.Find("tokio")->properties.at("aisec:workspace"), "true");
+  EXPECT_EQ(serde->version_spec, "1.0.210");  // from the root's [workspace.dependencies]
+  EXPECT_EQ(serde->properties.at("aisec:features"), "derive");
+  EXPECT_EQ(serde->scope, Scope::kDirect);
+  EXPECT_EQ(serde->evidence[0].location.path, "workspace/app/Cargo.toml");
+  const Component* tokio = out.Find("tokio");  // tokio = { workspace = true }
+  EXPECT_EQ(tokio->properties.at("aisec:workspace"), "true");
+  EXPECT_EQ(tokio->version_spec, "1.40");
+  EXPECT_EQ(tokio->properties.at("aisec:features"), "rt-multi-thread,macros");
+  EXPECT_EQ(out.Find("prompts")->properties.at("aisec:source"), "path");
   const Component* candle = out.Find("candle-core");
   EXPECT_EQ(candle->version, "0.7.2");
   EXPECT_EQ(candle->properties.at("aisec:optional"), "true");
   EXPECT_EQ(out.Find("base64")->properties.at("aisec:alias"), "b64");
   EXPECT_EQ(out.Find("windows-sys")->properties.at("aisec:target"), "cfg(windows)");
   EXPECT_TRUE(Related(out, project->Key(), out.Find("tempfile")->Key()));
+}
+
+TEST(CargoToml, OnlyListedMembersInherit) {
+  auto out = Catalog("workspace-excluded/tools/Cargo.toml");  // in the root's `exclude`
+  EXPECT_EQ(out.Find("tools")->version, "");
+  EXPECT_EQ(out.Find("serde")->version_spec, "");
+  auto member = Catalog("workspace-excluded/crates/core/Cargo.toml");  // matched by "crates/*"
+  EXPECT_EQ(member.Find("core")->version, "2.1.0");
+  EXPECT_EQ(member.Find("serde")->version_spec, "1.0.210");
+  EXPECT_EQ(member.Find("anyhow")->version_spec, "");  // not in [workspace.dependencies]
+  EXPECT_EQ(member.Find("anyhow")->properties.at("aisec:workspace"), "true");
+}
+
+// The scan merges what members inherit with the lock's entries, like any direct dependency.
+TEST(CargoToml, ScanMergesInheritedDependenciesWithTheLock) {
+  auto doc = testing::ScanJson(Fixture("catalog/cargo/workspace"));
+  auto serde = testing::ComponentsNamed(doc, "serde");
+  ASSERT_EQ(serde.size(), 1u);
+  EXPECT_EQ(serde[0]["version"], "1.0.210");
+  EXPECT_EQ(serde[0]["purl"], "pkg:cargo/serde@1.0.210");
+  EXPECT_EQ(serde[0]["version_spec"], "1.0.210");
+  EXPECT_EQ(serde[0]["scope"], "direct");
+  std::set<std::string> files;
+  for (const auto& e : serde[0]["evidence"]) files.insert(e["path"].get<std::string>());
+  EXPECT_EQ(files, (std::set<std::string>{"Cargo.lock", "Cargo.toml", "app/Cargo.toml",
+                                          "crates/prompts/Cargo.toml"}));
+  auto tokio = testing::ComponentsNamed(doc, "tokio");
+  ASSERT_EQ(tokio.size(), 1u);
+  EXPECT_EQ(tokio[0]["version"], "1.40.0");
+  EXPECT_EQ(tokio[0]["scope"], "direct");
+  auto agent = testing::ComponentsNamed(doc, "support-agent");
+  ASSERT_EQ(agent.size(), 1u);  // the member's version is the workspace's, as in the lock
+  EXPECT_EQ(agent[0]["version"], "0.4.0");
+  nlohmann::json edge = {{"from", agent[0]["ref"]}, {"to", "pkg:cargo/serde@1.0.210"}, {"kind", "depends-on"}};
+  EXPECT_NE(std::find(doc["relations"].begin(), doc["relations"].end(), edge), doc["relations"].end());
 }
 
 TEST(CargoToml, MalformedFilesGiveLocatedWarnings) {
