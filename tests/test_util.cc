@@ -1,5 +1,7 @@
 #include "test_util.h"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -79,6 +81,24 @@ CommandResult RunAisec(const std::vector<std::string>& args) {
   std::string cmd = ShellQuote(AISEC_BINARY);
   for (const auto& a : args) cmd += " " + ShellQuote(a);
   return RunShell(cmd);
+}
+
+nlohmann::json ScanJson(const fs::path& root) {
+  auto r = RunAisec({"scan", root.string(), "--format", "json"});
+  if (r.exit_code != 0) {
+    ADD_FAILURE() << "aisec scan " << root << " exited " << r.exit_code << ": " << r.err;
+    return nullptr;
+  }
+  return nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+}
+
+std::vector<nlohmann::json> ComponentsNamed(const nlohmann::json& doc, const std::string& name) {
+  std::vector<nlohmann::json> out;
+  if (!doc.is_object() || !doc.contains("components")) return out;
+  for (const auto& c : doc["components"]) {
+    if (c.value("name", "") == name) out.push_back(c);
+  }
+  return out;
 }
 
 std::string SchemaErrors(const std::string& kind, const std::string& document) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "catalog/cataloger.h"
 #include "core/scan_result.h"
@@ -41,6 +42,10 @@ struct CommandResult {
 };
 // Runs the aisec binary with arguments (no shell).
 CommandResult RunAisec(const std::vector<std::string>& args);
+// `aisec scan ROOT --format json`, parsed; null (and a test failure) when the scan fails.
+nlohmann::json ScanJson(const std::filesystem::path& root);
+// The components of a scan's JSON document with that name.
+std::vector<nlohmann::json> ComponentsNamed(const nlohmann::json& doc, const std::string& name);
 // Runs a shell command line.
 CommandResult RunShell(const std::string& command);
 

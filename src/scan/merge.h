@@ -19,6 +19,13 @@ std::vector<Relation> CleanRelations(std::vector<Relation> relations,
 // scope used is undeclared.
 void FoldUsageIntoDeclarations(std::vector<Component>& components, std::vector<Relation>& relations);
 
+// A library a manifest declares without an exact version becomes the package the lock file in
+// its folder, or the nearest folder above it (a workspace's root), resolved for it: it takes the
+// lock entry's version and purl, so that the two merge, and the relations of the manifest's
+// project follow. Left alone when no lock entry, or more than one, fits its requirement. Runs on
+// the components of single files, before MergeComponents.
+void ResolveDeclarationsWithLocks(std::vector<Component>& components, std::vector<Relation>& relations);
+
 inline constexpr size_t kMaxEvidencePerComponent = 100;
 
 }  // namespace aisec::scan

@@ -138,6 +138,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
 
     catalog::Sink& all = inventory.merged();
     for (auto& c : all.components) catalog::AiCatalog::Default().Classify(c);
+    scan::ResolveDeclarationsWithLocks(all.components, all.relations);
     result.components = scan::MergeComponents(std::move(all.components));
     scan::FoldUsageIntoDeclarations(result.components, all.relations);
     result.relations = scan::CleanRelations(std::move(all.relations), result.components);

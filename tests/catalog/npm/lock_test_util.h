@@ -1,6 +1,9 @@
 #pragma once
 // Lookups the npm-family lock-file tests share: a lock file may hold one name at several versions.
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "test_util.h"
@@ -24,6 +27,26 @@ inline const Component* FindProject(const CatalogOutput& out) {
     if (c.kind == ComponentKind::kApplication) return &c;
   }
   return nullptr;
+}
+
+// `aisec scan` of a fixture folder made by generate_locks.sh, whose workspace package
+// packages/prompts declares "mustache": "^4.2.0": one mustache, the locked version, direct, seen
+// in both files; the root's openai ("^4.67.0") is the locked one too.
+inline void ExpectScanMergesWorkspace(const std::string& folder, const std::string& lock) {
+  auto doc = ScanJson(Fixture("catalog/npm/" + folder));
+  auto mustache = ComponentsNamed(doc, "mustache");
+  ASSERT_EQ(mustache.size(), 1u);
+  EXPECT_EQ(mustache[0]["version"], "4.2.0");
+  EXPECT_EQ(mustache[0]["purl"], "pkg:npm/mustache@4.2.0");
+  EXPECT_EQ(mustache[0]["version_spec"], "^4.2.0");
+  EXPECT_EQ(mustache[0]["scope"], "direct");
+  std::set<std::string> files;
+  for (const auto& e : mustache[0]["evidence"]) files.insert(e["path"].get<std::string>());
+  EXPECT_EQ(files, (std::set<std::string>{lock, "packages/prompts/package.json"}));
+  auto openai = ComponentsNamed(doc, "openai");
+  ASSERT_EQ(openai.size(), 1u);
+  EXPECT_EQ(openai[0]["version"], "4.104.0");
+  EXPECT_EQ(openai[0]["scope"], "direct");
 }
 
 }  // namespace aisec::testing

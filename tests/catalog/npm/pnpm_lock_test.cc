@@ -152,5 +152,11 @@ snapshots:
   EXPECT_NE(out.Find("mono"), nullptr);  // the root importer, without a package.json
 }
 
+// A workspace package's declarations (packages/prompts/package.json) merge with the root lock's
+// entries for that workspace.
+TEST(PnpmLock, ScanMergesWorkspacePackageDependenciesWithTheLock) {
+  testing::ExpectScanMergesWorkspace("pnpm-v9", "pnpm-lock.yaml");
+}
+
 }  // namespace
 }  // namespace aisec::catalog

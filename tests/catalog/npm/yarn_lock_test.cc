@@ -151,5 +151,11 @@ TEST(YarnLock, InvalidBerryYamlGivesALocatedWarning) {
   EXPECT_EQ(out.warnings[0].location.line, 10u);
 }
 
+// A workspace package's declarations (packages/prompts/package.json) merge with the root lock's
+// entries for that workspace.
+TEST(YarnLock, ScanMergesWorkspacePackageDependenciesWithTheLock) {
+  testing::ExpectScanMergesWorkspace("yarn-berry", "yarn.lock");
+}
+
 }  // namespace
 }  // namespace aisec::catalog
