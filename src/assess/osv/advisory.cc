@@ -199,12 +199,13 @@ Result<std::vector<json>> ParseOsvDocument(std::string_view text, const std::str
 }
 
 // One line per item: "R <type> <repo>", then "I|F|L|X <version>" for its events; "V <version>"
-// for the versions list. Versions never hold a newline (the encoder drops those that do).
+// for the versions list. Versions never hold a line break (the encoder drops those that do: the
+// decoder would read "1.0\r" as "1.0").
 std::string EncodeAffected(const Affected& a) {
   static constexpr char kEventTag[] = {'I', 'F', 'L', 'X'};
   static constexpr const char* kType[] = {"SEMVER", "ECOSYSTEM", "GIT", "OTHER"};
   std::string out;
-  auto clean = [](const std::string& s) { return s.find('\n') == std::string::npos; };
+  auto clean = [](const std::string& s) { return s.find_first_of("\r\n") == std::string::npos; };
   for (const Range& r : a.ranges) {
     out += "R ";
     out += kType[static_cast<int>(r.type)];

@@ -115,5 +115,16 @@ TEST(OsvAdvisory, EncodesAffectedEntriesLosslessly) {
   EXPECT_FALSE(DecodeAffected("F 1.0\n").ok());  // an event before any range
 }
 
+// A line break cannot be stored; such versions are dropped rather than stored cut short.
+TEST(OsvAdvisory, EncodingDropsVersionsWithLineBreaks) {
+  Affected a{"PyPI", "x", {Range{RangeType::kEcosystem, "", {{EventKind::kFixed, "2.0\r"}}}},
+             {"1.0\r", "1.1\n", "1.2"}};
+  auto dec = DecodeAffected(EncodeAffected(a));
+  ASSERT_TRUE(dec.ok());
+  EXPECT_EQ(dec->versions, std::vector<std::string>{"1.2"});
+  ASSERT_EQ(dec->ranges.size(), 1u);
+  EXPECT_TRUE(dec->ranges[0].events.empty());
+}
+
 }  // namespace
 }  // namespace aisec::assess::osv

@@ -75,9 +75,12 @@ TEST_F(PythonScan, ScopesAndDevFlagsSurviveTheMerge) {
   const Component* anyio = result().FindComponent("pkg:pypi/anyio@4.6.2");
   ASSERT_NE(anyio, nullptr);
   EXPECT_EQ(anyio->scope, Scope::kTransitive);
-  // A range in the manifest and a pin in the lock stay two components (different purls).
-  EXPECT_NE(result().FindComponent("pkg:pypi/langchain"), nullptr);
-  EXPECT_NE(result().FindComponent("pkg:pypi/langchain@0.2.16"), nullptr);
+  // A range in the manifest is the version the lock next to it pinned: one component.
+  EXPECT_EQ(result().FindComponent("pkg:pypi/langchain"), nullptr);
+  const Component* langchain = result().FindComponent("pkg:pypi/langchain@0.2.16");
+  ASSERT_NE(langchain, nullptr);
+  EXPECT_FALSE(langchain->version_spec.empty());
+  EXPECT_EQ(langchain->scope, Scope::kDirect);
 }
 
 TEST_F(PythonScan, EveryFormatContributes) {
