@@ -136,10 +136,10 @@ hs_database_t* LoadCachedDatabase(const std::filesystem::path& dir, const Patter
       size == 0 || size > kMaxPayload || static_cast<uint64_t>(st.st_size) != kHeaderSize + size) {
     return nullptr;
   }
-  std::unique_ptr<char[]> payload(new char[size]);
-  if (!ReadAll(fd.get(), payload.get(), size) || XXH3_64bits(payload.get(), size) != checksum) return nullptr;
+  std::string payload(size, '\0');
+  if (!ReadAll(fd.get(), payload.data(), size) || XXH3_64bits(payload.data(), size) != checksum) return nullptr;
   hs_database_t* db = nullptr;
-  if (hs_deserialize_database(payload.get(), size, &db) != HS_SUCCESS) return nullptr;
+  if (hs_deserialize_database(payload.data(), size, &db) != HS_SUCCESS) return nullptr;
   return db;
 }
 
