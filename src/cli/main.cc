@@ -1,5 +1,6 @@
 // The aisec command line: parses arguments and calls libaisec. Nothing else happens here.
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "aisec/aisec.h"
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", flags.quiet, "print nothing but the report and errors");
     app.add_flag("-v,--verbose", flags.verbose, "print more about what is going on");
     app.add_option("-j,--jobs", flags.jobs, "worker threads (default: one per core)");
+    bool no_cache = false;
+    app.add_flag("--no-cache", no_cache, "neither read nor write the compiled-pattern cache");
     std::vector<aisec::cli::Command> commands;
     for (const auto& setup : kCommands) commands.push_back(setup(app, flags));
     try {
@@ -34,6 +37,8 @@ int main(int argc, char** argv) {
       int rc = app.exit(e);
       return rc == 0 ? aisec::cli::kExitClean : aisec::cli::kExitUsage;
     }
+    // The library reads this before its first pattern compile; set and empty means no cache.
+    if (no_cache) ::setenv("AISEC_CACHE_DIR", "", 1);
     for (const auto& cmd : commands) {
       if (cmd.parser->parsed()) return cmd.run();
     }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -47,6 +48,69 @@ bool YamlTooDeep(std::string_view text) {
   return BracketDepth(text) > kMaxNesting;
 }
 
+// Forwards nlohmann's SAX callbacks to JsonEvents and keeps the first error.
+class SaxAdapter : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit SaxAdapter(JsonEvents& events) : events_(events) {}
+  bool null() override { return Other(); }
+  bool boolean(bool v) override {
+    events_.Bool(v);
+    return true;
+  }
+  bool number_integer(number_integer_t) override { return Other(); }
+  bool number_unsigned(number_unsigned_t) override { return Other(); }
+  bool number_float(number_float_t, const string_t&) override { return Other(); }
+  bool string(string_t& v) override {
+    events_.String(v);
+    return true;
+  }
+  bool binary(binary_t&) override { return Other(); }  // not produced by the JSON text parser
+  bool start_object(std::size_t) override {
+    events_.StartObject();
+    return true;
+  }
+  bool key(string_t& k) override {
+    events_.Key(k);
+    return true;
+  }
+  bool end_object() override {
+    events_.EndObject();
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    events_.StartArray();
+    return true;
+  }
+  bool end_array() override {
+    events_.EndArray();
+    return true;
+  }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
+    error_byte_ = byte;
+    error_ = e.what();
+    return false;
+  }
+  const std::optional<std::string>& error() const { return error_; }
+  size_t error_byte() const { return error_byte_; }
+
+ private:
+  bool Other() {
+    events_.Other();
+    return true;
+  }
+  JsonEvents& events_;
+  std::optional<std::string> error_;
+  size_t error_byte_ = 0;
+};
+
+Error JsonError(std::string_view text, const std::string& path, size_t byte, const std::string& what) {
+  // nlohmann reports a byte offset; turn it into a line number.
+  LineIndex index(text);
+  size_t off = byte > 0 ? byte - 1 : 0;
+  Location loc{path, index.Line(std::min(off, text.size())), 0, 0};
+  return Error{ErrorCode::kParse, "invalid JSON: " + what, loc};
+}
+
 }  // namespace
 
 Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path) {
@@ -76,13 +140,21 @@ Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path,
     if (duplicate_keys == nullptr) return nlohmann::json::parse(text.begin(), text.end());
     return nlohmann::json::parse(text.begin(), text.end(), on_event);
   } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into a line number.
-    LineIndex index(text);
-    size_t off = e.byte > 0 ? e.byte - 1 : 0;
-    Location loc{path, index.Line(std::min(off, text.size())), 0, 0};
-    return Error{ErrorCode::kParse, std::string("invalid JSON: ") + e.what(), loc};
+    return JsonError(text, path, e.byte, e.what());
   } catch (const std::exception& e) {
     return Error{ErrorCode::kParse, std::string("invalid JSON: ") + e.what(), Location{path}};
+  }
+}
+
+Status ParseJsonEvents(std::string_view text, const std::string& path, JsonEvents& events) {
+  if (BracketDepth(text) > kMaxNesting) return Status(NestingError(path));
+  SaxAdapter adapter(events);
+  try {
+    if (nlohmann::json::sax_parse(text.begin(), text.end(), &adapter)) return Status::Ok();
+    if (adapter.error()) return Status(JsonError(text, path, adapter.error_byte(), *adapter.error()));
+    return Status::Parse("invalid JSON", Location{path});
+  } catch (const std::exception& e) {
+    return Status::Parse(std::string("invalid JSON: ") + e.what(), Location{path});
   }
 }
 

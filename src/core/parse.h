@@ -24,6 +24,26 @@ Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path)
 // that disagree on duplicates are an attack (model headers).
 Result<nlohmann::json> ParseJson(std::string_view text, const std::string& path,
                                  std::vector<std::string>* duplicate_keys);
+
+// What ParseJsonEvents reports, in document order, without building a tree: for large documents
+// (lock files with tens of thousands of entries) where a tree would cost hundreds of megabytes.
+// Strings are decoded; a view is valid only during the call.
+class JsonEvents {
+ public:
+  virtual ~JsonEvents() = default;
+  virtual void StartObject() = 0;
+  virtual void EndObject() = 0;
+  virtual void StartArray() = 0;
+  virtual void EndArray() = 0;
+  virtual void Key(std::string_view key) = 0;  // the next value is this member's
+  virtual void String(std::string_view value) = 0;
+  virtual void Bool(bool value) = 0;
+  virtual void Other() = 0;  // a number or null
+};
+// The same checks and errors as ParseJson (nesting guard, located parse errors). On an error,
+// the events already delivered describe a prefix of the document only.
+Status ParseJsonEvents(std::string_view text, const std::string& path, JsonEvents& events);
+
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& path);
 // Every document of a multi-document YAML stream ("---" separated); at most kMaxYamlDocuments.
 inline constexpr size_t kMaxYamlDocuments = 10000;

@@ -4,9 +4,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <set>
+
+#include "core/pattern_cache.h"
 
 namespace aisec {
 
@@ -16,6 +19,10 @@ struct PatternSet::Impl {
   std::vector<std::unique_ptr<re2::RE2>> exact;  // "(?:re)\\z" per pattern, for span and groups
   std::vector<bool> by_line;                     // exact is a verify pattern run on the hit's line
   std::mutex scratch_mu;
+  // Names this set in the per-thread scratch caches. Not its address: a later set may be
+  // allocated where a freed one was, and a scratch made for another database fails hs_scan.
+  const uint64_t serial = next_serial.fetch_add(1);
+  static inline std::atomic<uint64_t> next_serial{0};
   ~Impl() {
     if (prototype) hs_free_scratch(prototype);
     if (db) hs_free_database(db);
@@ -50,13 +57,24 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Compile(const std::vector<
     flags.push_back(HS_FLAG_MULTILINE | (specs[i].caseless ? HS_FLAG_CASELESS : 0));
     ids.push_back(static_cast<unsigned>(i));
   }
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                       HS_MODE_BLOCK, nullptr, &set->impl_->db, &err) != HS_SUCCESS) {
-    std::string msg = err && err->message ? err->message : "unknown error";
-    int which = err ? err->expression : -1;
-    hs_free_compile_error(err);
-    return Status::Invalid("pattern " + std::to_string(which) + ": " + msg);
+  // The RE2 side above is cheap; the vectorscan compile is most of aisec's start-up, so its
+  // result is cached on disk (core/pattern_cache.h).
+  std::optional<std::filesystem::path> cache_dir = PatternCacheDir();
+  PatternCacheKey key{};
+  if (cache_dir) {
+    key = MakePatternCacheKey(exprs, flags, ids, HS_MODE_BLOCK);
+    set->impl_->db = LoadCachedDatabase(*cache_dir, key);
+  }
+  if (set->impl_->db == nullptr) {
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+                         HS_MODE_BLOCK, nullptr, &set->impl_->db, &err) != HS_SUCCESS) {
+      std::string msg = err && err->message ? err->message : "unknown error";
+      int which = err ? err->expression : -1;
+      hs_free_compile_error(err);
+      return Status::Invalid("pattern " + std::to_string(which) + ": " + msg);
+    }
+    if (cache_dir) StoreCachedDatabase(*cache_dir, key, set->impl_->db);
   }
   if (hs_alloc_scratch(set->impl_->db, &set->impl_->prototype) != HS_SUCCESS) {
     return Status::Internal("cannot allocate pattern scratch space");
@@ -81,7 +99,7 @@ class ScratchCache {
   ~ScratchCache() {
     for (auto& [db, s] : entries_) hs_free_scratch(s);
   }
-  hs_scratch_t* Get(const void* owner, hs_scratch_t* prototype, std::mutex& mu) {
+  hs_scratch_t* Get(uint64_t owner, hs_scratch_t* prototype, std::mutex& mu) {
     for (auto& [o, s] : entries_) {
       if (o == owner) return s;
     }
@@ -95,7 +113,7 @@ class ScratchCache {
   }
 
  private:
-  std::vector<std::pair<const void*, hs_scratch_t*>> entries_;
+  std::vector<std::pair<uint64_t, hs_scratch_t*>> entries_;
 };
 
 }  // namespace
@@ -104,7 +122,7 @@ void PatternSet::Scan(std::string_view text,
                       const std::function<void(const PatternMatch&)>& on_match) const {
   if (!impl_->db || text.empty()) return;
   thread_local ScratchCache cache;
-  hs_scratch_t* scratch = cache.Get(impl_.get(), impl_->prototype, impl_->scratch_mu);
+  hs_scratch_t* scratch = cache.Get(impl_->serial, impl_->prototype, impl_->scratch_mu);
   if (scratch == nullptr) return;
   ScanState state;
   // vectorscan takes a 32-bit length; scan huge texts in overlapping pieces.

@@ -6,6 +6,7 @@
 // than kMaxMatch bytes. Patterns with a `verify` expression are matched by line instead.
 //
 // Compiled once, immutable and shared read-only by all threads; each thread gets its own scratch.
+// The vectorscan databases are cached on disk between runs (core/pattern_cache.h).
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -49,5 +49,42 @@ TEST(Parse, YamlStreamThatNeverEndsIsRefused) {
   EXPECT_EQ(two->size(), 2u);
 }
 
+// Writes each event as a short token, to compare whole sequences.
+class Recorder : public JsonEvents {
+ public:
+  std::string out;
+  void StartObject() override { out += "{"; }
+  void EndObject() override { out += "}"; }
+  void StartArray() override { out += "["; }
+  void EndArray() override { out += "]"; }
+  void Key(std::string_view k) override { out += "k:" + std::string(k) + " "; }
+  void String(std::string_view v) override { out += "s:" + std::string(v) + " "; }
+  void Bool(bool v) override { out += v ? "true " : "false "; }
+  void Other() override { out += "other "; }
+};
+
+TEST(Parse, JsonEventsComeInDocumentOrder) {
+  Recorder r;
+  ASSERT_TRUE(ParseJsonEvents(R"({"b": [1, "x\u00e9", null], "a": {"t": true, "f": false}, "b": 2.5})", "f.json", r).ok());
+  EXPECT_EQ(r.out, "{k:b [other s:x\xc3\xa9 other ]k:a {k:t true k:f false }k:b other }");
+}
+
+TEST(Parse, JsonEventsErrorsAreLocatedLikeParseJson) {
+  Recorder r;
+  std::string text = "{\n  \"a\": 1,\n  \"b\": [\n";
+  Status st = ParseJsonEvents(text, "f.json", r);
+  ASSERT_FALSE(st.ok());
+  auto tree = ParseJson(text, "f.json");
+  ASSERT_FALSE(tree.ok());
+  EXPECT_EQ(st.error().location.line, tree.error().location.line);
+  EXPECT_EQ(st.error().location.path, "f.json");
+  EXPECT_EQ(st.error().message, tree.error().message);
+  Recorder deep;
+  Status nested = ParseJsonEvents(std::string(300, '[') + std::string(300, ']'), "d.json", deep);
+  ASSERT_FALSE(nested.ok());
+  EXPECT_EQ(nested.error().code, ErrorCode::kLimit);
+  EXPECT_EQ(deep.out, "");  // refused before any event
+}
+
 }  // namespace
 }  // namespace aisec

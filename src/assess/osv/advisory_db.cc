@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "assess/version/scheme.h"
+#include "core/cache_dir.h"
 #include "core/purl.h"
 #include "core/strings.h"
 
@@ -79,12 +80,8 @@ std::pair<std::string, std::string> PackageKey(std::string_view osv_ecosystem,
 }
 
 std::string DefaultDbPath() {
-  namespace fs = std::filesystem;
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg && *xdg) return (fs::path(xdg) / "aisec" / "advisories.db").string();
-  const char* home = std::getenv("HOME");
-  if (home && *home) return (fs::path(home) / ".cache" / "aisec" / "advisories.db").string();
-  return {};
+  std::filesystem::path dir = UserCacheDir();
+  return dir.empty() ? std::string() : (dir / "advisories.db").string();
 }
 
 Result<std::unique_ptr<AdvisoryDb>> AdvisoryDb::Open(const std::string& path, bool create) {

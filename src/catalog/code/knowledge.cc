@@ -6,11 +6,13 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include "catalog/ai_catalog.h"
 #include "core/data.h"
 #include "core/parse.h"
 #include "core/strings.h"
+#include "core/thread_pool.h"
 
 namespace aisec::catalog::code {
 namespace {
@@ -70,6 +72,32 @@ std::vector<std::string> ImportNames(const AiPackage& p, std::string_view family
   }
   if (family == "js" || family == "go" || family == "ruby" || family == "dotnet") return {p.name};
   return {};  // Maven and Composer coordinates say nothing of the code's package names
+}
+
+struct PendingSet {
+  std::string name;
+  RuleSet* set;
+  std::vector<PatternSpec> specs;
+};
+
+// The sets are independent, and each takes a noticeable part of a second to compile when the
+// pattern cache is cold: compile them side by side.
+Status CompileAll(const std::vector<PendingSet>& pending) {
+  std::vector<Status> status(pending.size());
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  ThreadPool pool(static_cast<unsigned>(std::min<size_t>(pending.size(), cores)));
+  pool.ParallelFor(pending.size(), [&](size_t i) {
+    auto compiled = PatternSet::Compile(pending[i].specs);
+    if (!compiled.ok()) {
+      status[i] = Status::Invalid(pending[i].name + " patterns: " + compiled.error().message);
+      return;
+    }
+    pending[i].set->patterns = std::move(compiled).value();
+  });
+  for (auto& st : status) {
+    if (!st.ok()) return st;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -196,6 +224,7 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
     for (const auto& l : k->languages_) {
       if (std::find(families.begin(), families.end(), l.family) == families.end()) families.push_back(l.family);
     }
+    std::vector<PendingSet> pending;
     for (const auto& family : families) {
       RuleSet set;
       std::vector<PatternSpec> specs;
@@ -245,16 +274,12 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
         else specs.push_back({anchor, false, regex});
         set.rules.push_back(Rule{.kind = RuleKind::kRisk, .region = Region::kCode, .risk = i});
       }
-      auto compiled = PatternSet::Compile(specs);
-      if (!compiled.ok()) return Status::Invalid(family + " patterns: " + compiled.error().message);
-      set.patterns = std::move(compiled).value();
-      k->by_family_[family] = std::move(set);
+      RuleSet& stored = k->by_family_[family] = std::move(set);  // map nodes do not move
+      pending.push_back({family, &stored, std::move(specs)});
     }
-    std::vector<PatternSpec> specs;
-    add_shared(k->shared_, specs);
-    auto compiled = PatternSet::Compile(specs);
-    if (!compiled.ok()) return Status::Invalid("shared patterns: " + compiled.error().message);
-    k->shared_.patterns = std::move(compiled).value();
+    pending.push_back({"shared", &k->shared_, {}});
+    add_shared(k->shared_, pending.back().specs);
+    if (Status st = CompileAll(pending); !st.ok()) return st;
   } catch (const YAML::Exception& e) {
     return Status::Parse(std::string("code knowledge data: ") + e.what());
   }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "catalog/npm/lock_test_util.h"
 #include "catalog/registry_decls.h"
 
@@ -157,6 +159,33 @@ TEST(PackageLock, EntriesOfTheWrongTypeAreSkippedWithAWarning) {
   ASSERT_EQ(out.warnings.size(), 1u);
   EXPECT_EQ(out.warnings[0].location.line, 5u);
   EXPECT_NE(FindVersion(out, "b", "2.0.0"), nullptr);
+}
+
+// The reader streams the file; its output must not depend on the order of the members, as a
+// parsed tree's (sorted keys) did not.
+TEST(PackageLock, MemberOrderDoesNotChangeTheOutput) {
+  auto write = [](const testing::TempDir& dir, bool reversed) {
+    std::vector<std::string> members = {
+        R"("": {"name": "app", "dependencies": {"b": "1", "a": "1"}})",
+        R"("node_modules/a": {"version": "1.0.0", "dependencies": {"b": "1"}})",
+        R"("node_modules/b": {"version": "2.0.0"})"};
+    if (reversed) std::reverse(members.begin(), members.end());
+    std::string text = "{\"lockfileVersion\": 3, \"packages\": {\n";
+    for (size_t i = 0; i < members.size(); ++i) text += members[i] + (i + 1 < members.size() ? ",\n" : "\n");
+    dir.Write("package-lock.json", text + "}}\n");
+  };
+  testing::TempDir one, two;
+  write(one, false);
+  write(two, true);
+  auto a = RunCataloger(npm::PackageLock, one.path(), "package-lock.json");
+  auto b = RunCataloger(npm::PackageLock, two.path(), "package-lock.json");
+  ASSERT_EQ(a.components.size(), 3u);
+  ASSERT_EQ(b.components.size(), 3u);
+  for (size_t i = 0; i < a.components.size(); ++i) EXPECT_EQ(a.components[i].Key(), b.components[i].Key());
+  ASSERT_EQ(a.relations.size(), 3u);
+  ASSERT_EQ(b.relations.size(), 3u);
+  EXPECT_EQ(FindVersion(a, "b", "2.0.0")->evidence[0].location.line, 4u);  // lines follow the file
+  EXPECT_EQ(FindVersion(b, "b", "2.0.0")->evidence[0].location.line, 2u);
 }
 
 }  // namespace
