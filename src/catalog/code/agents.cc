@@ -216,14 +216,15 @@ class AgentDetection {
     if (!d.name_group && regions_.At(m.start) != Region::kCode) return;
     CallArgs args;
     if (auto open = OpenParen(m.end)) args = ReadCallArgs(text_, *open);
-    std::string name = NameOf(d, m, args, m.end);
+    // Snippet drops what is not valid UTF-8, which can be all of a hostile literal.
+    std::string name = Snippet(NameOf(d, m, args, m.end), 80);
     if (name.empty() && d.kind == DefinitionKind::kAgent) {
       name = path_.substr(path_.rfind('/') == std::string::npos ? 0 : path_.rfind('/') + 1) + ":" +
              std::to_string(lines_.Line(m.start));
     }
     if (name.empty()) return;
     Component c;
-    c.name = Snippet(name, 80);
+    c.name = std::move(name);
     c.scope = Scope::kUsed;
     c.confidence = 0.85;
     c.evidence.push_back(Evidence{Locate(m.start), LineSnippet(m.start), EvidenceMethod::kCall});
@@ -235,7 +236,7 @@ class AgentDetection {
       c.kind = ComponentKind::kTool;
       c.ai = AiInfo{.category = "agent-tool"};
       c.properties["aisec:tool:framework"] = d.framework;
-      if (auto cap = AgentKnowledge::Get().CapabilityOf(name); !cap.empty())
+      if (auto cap = AgentKnowledge::Get().CapabilityOf(c.name); !cap.empty())
         c.properties["aisec:tool:capability"] = cap;
     } else {
       DefineAgent(d, args, c);

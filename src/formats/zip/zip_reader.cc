@@ -1,6 +1,7 @@
 #include "formats/zip/zip_reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -132,7 +133,9 @@ Status Archive::ReadDirectory() {
   Directory d = *found;
   // Data prepended to the archive shifts every offset; loaders compensate, and so do we.
   int64_t shift = 0;
-  if (d.size <= d.end && d.offset + d.size != d.end) {
+  // Both offsets within int64 range, so that their difference cannot overflow.
+  constexpr uint64_t kMaxOffset = static_cast<uint64_t>(INT64_MAX);
+  if (d.size <= d.end && d.offset <= kMaxOffset && d.offset + d.size != d.end) {
     uint64_t actual = d.end - d.size;
     auto sig = source_->ReadString(actual, 4);
     if (sig.ok() && sig->size() == 4 && U32(sig->data()) == kCentralSig) {
@@ -141,7 +144,7 @@ Status Archive::ReadDirectory() {
       d.offset = actual;
     }
   }
-  if (d.offset + d.size > d.end || d.size > kMaxDirectory) {
+  if (d.offset > d.end || d.size > d.end - d.offset || d.size > kMaxDirectory) {
     AddIssue(IssueKind::kMalformed, "", "central directory lies outside the file", d.offset);
     return Status::Ok();
   }

@@ -177,5 +177,15 @@ TEST(AgentCode, MalformedSourceIsReadWithoutHarm) {
   ASSERT_NE(FindKind(out, ComponentKind::kAgent, "agent"), nullptr);
 }
 
+// Found by the fuzz target: a role that is nothing but invalid UTF-8 left the agent nameless.
+TEST(AgentCode, InvalidUtf8NameFallsBackToTheLocation) {
+  testing::TempDir dir;
+  dir.Write("crew.py", "from crewai import Agent\n"
+                       "a = Agent(role=\"\xa9\xa9\xff\xff\", goal=\"triage\")\n");
+  auto out = testing::RunCataloger(code::AgentCode, dir.path(), "crew.py");
+  EXPECT_NE(FindKind(out, ComponentKind::kAgent, "crew.py:2"), nullptr);
+  for (const auto& c : out.components) EXPECT_FALSE(c.name.empty());
+}
+
 }  // namespace
 }  // namespace aisec::catalog
