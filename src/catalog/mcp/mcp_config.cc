@@ -56,15 +56,20 @@ void AddServer(Context& ctx, std::string_view text, const std::string& name, con
   uint32_t line = LineOfKey(text, name);
   Evidence ev{Location{ctx.path(), line, 0, 0}, Snippet("\"" + name + "\""), EvidenceMethod::kConfig};
   c.evidence.push_back(ev);
-  std::string command = s.value("command", "");
+  // A field of another type than expected counts as absent (value() would throw).
+  auto str = [&s](const char* key, std::string fallback) {
+    auto it = s.find(key);
+    return it != s.end() && it->is_string() ? it->get<std::string>() : fallback;
+  };
+  std::string command = str("command", "");
   std::vector<std::string> args;
   if (auto a = s.find("args"); a != s.end() && a->is_array()) {
     for (const auto& x : *a) {
       if (x.is_string()) args.push_back(x.get<std::string>());
     }
   }
-  std::string url = s.value("url", s.value("serverUrl", ""));
-  std::string transport = s.value("type", s.value("transport", url.empty() ? "stdio" : "http"));
+  std::string url = str("url", str("serverUrl", ""));
+  std::string transport = str("type", str("transport", url.empty() ? "stdio" : "http"));
   c.properties["aisec:mcp:transport"] = transport;
   if (!command.empty()) c.properties["aisec:mcp:command"] = Snippet(command + " " + Join(args, " "), 200);
   if (!url.empty()) c.properties["aisec:mcp:url"] = url;

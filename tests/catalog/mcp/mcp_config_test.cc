@@ -39,5 +39,16 @@ TEST(McpConfig, MalformedIsAWarning) {
   ASSERT_EQ(out.warnings.size(), 1u);
 }
 
+// Found by the fuzz target: a field of an unexpected type threw out of the cataloger.
+TEST(McpConfig, FieldsOfAnotherTypeCountAsAbsent) {
+  testing::TempDir dir;
+  dir.Write("mcp.json",
+            "{\"mcpServers\": {\"files\": {\"command\": [\"npx\"], \"url\": 7, \"type\": {}}}}");
+  auto out = testing::RunCataloger(mcp::McpConfig, dir.path(), "mcp.json");
+  ASSERT_EQ(out.components.size(), 1u);
+  EXPECT_EQ(out.components[0].name, "files");
+  EXPECT_EQ(out.components[0].properties.at("aisec:mcp:transport"), "stdio");
+}
+
 }  // namespace
 }  // namespace aisec::catalog
