@@ -1,3 +1,4 @@
+#include "core/json_field.h"
 #include "assess/model/keras_rules.h"
 
 #include <algorithm>
@@ -35,11 +36,6 @@ bool LooksLikeBytecode(std::string_view b64) {
   return (first & 0x7F) == 'c';
 }
 
-std::string JsonStr(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 class Analyser {
  public:
   explicit Analyser(const KerasRules& rules) : rules_(rules) {}
@@ -52,7 +48,7 @@ class Analyser {
     if (!v.is_object()) return;
     std::string here = where;
     if (auto cfg = v.find("config"); cfg != v.end() && cfg->is_object()) {
-      if (std::string name = JsonStr(*cfg, "name"); !name.empty()) here = name;
+      if (std::string name = JsonString(*cfg, "name"); !name.empty()) here = name;
     }
     Object(v, here);
     for (const auto& [k, x] : v.items()) {
@@ -73,14 +69,14 @@ class Analyser {
   }
 
   void Object(const json& v, const std::string& where) {
-    std::string cls = JsonStr(v, "class_name");
+    std::string cls = JsonString(v, "class_name");
     if (cls == "Lambda") Lambda(v, where);
     if (cls == "__lambda__") {
       Add("lambda-bytecode", Severity::kCritical, where, "serialised lambda with bytecode");
     }
-    std::string module = JsonStr(v, "module");
+    std::string module = JsonString(v, "module");
     if (!module.empty() && !cls.empty()) Module(v, module, cls, where);
-    std::string registered = JsonStr(v, "registered_name");
+    std::string registered = JsonString(v, "registered_name");
     if (registered.find('>') != std::string::npos && (module.empty() || rules_.Trusted(module))) {
       Add("custom-object", Severity::kLow, where, "registered custom object " + Snippet(registered, 80));
     }
@@ -93,13 +89,13 @@ class Analyser {
     auto cfg = v.find("config");
     if (cfg == v.end() || !cfg->is_object()) return;
     auto fn = cfg->find("function");
-    std::string type = JsonStr(*cfg, "function_type");
+    std::string type = JsonString(*cfg, "function_type");
     if (fn != cfg->end() && fn->is_array() && !fn->empty() && (*fn)[0].is_string() &&
         LooksLikeBytecode((*fn)[0].get<std::string>())) {
       return Add("lambda-bytecode", Severity::kCritical, where, "Lambda layer with marshalled bytecode");
     }
     if (fn != cfg->end() && fn->is_string()) {  // a named function, judged by its module
-      return Function(JsonStr(*cfg, "module"), fn->get<std::string>(), where);
+      return Function(JsonString(*cfg, "module"), fn->get<std::string>(), where);
     }
     if (fn != cfg->end() && fn->is_object()) return;  // Keras 3 forms, judged by Object()
     Add("lambda", Severity::kHigh, where,

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/json_field.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
 #include "core/purl.h"
@@ -56,20 +57,15 @@ void AddServer(Context& ctx, std::string_view text, const std::string& name, con
   uint32_t line = LineOfKey(text, name);
   Evidence ev{Location{ctx.path(), line, 0, 0}, Snippet("\"" + name + "\""), EvidenceMethod::kConfig};
   c.evidence.push_back(ev);
-  // A field of another type than expected counts as absent (value() would throw).
-  auto str = [&s](const char* key, std::string fallback) {
-    auto it = s.find(key);
-    return it != s.end() && it->is_string() ? it->get<std::string>() : fallback;
-  };
-  std::string command = str("command", "");
+  std::string command = JsonString(s, "command");
   std::vector<std::string> args;
   if (auto a = s.find("args"); a != s.end() && a->is_array()) {
     for (const auto& x : *a) {
       if (x.is_string()) args.push_back(x.get<std::string>());
     }
   }
-  std::string url = str("url", str("serverUrl", ""));
-  std::string transport = str("type", str("transport", url.empty() ? "stdio" : "http"));
+  std::string url = JsonString(s, "url", JsonString(s, "serverUrl"));
+  std::string transport = JsonString(s, "type", JsonString(s, "transport", url.empty() ? "stdio" : "http"));
   c.properties["aisec:mcp:transport"] = transport;
   if (!command.empty()) c.properties["aisec:mcp:command"] = Snippet(command + " " + Join(args, " "), 200);
   if (!url.empty()) c.properties["aisec:mcp:url"] = url;

@@ -1,6 +1,7 @@
 // package.json: the project (an application component) and its dependencies, direct, with the
 // spec as written: a range stays a version_spec, aliases and non-registry sources become
 // properties, devDependencies are dev and peerDependencies carry aisec:peer.
+#include "core/json_field.h"
 #include "catalog/npm/package_json.h"
 
 #include <filesystem>
@@ -75,12 +76,8 @@ Result<PackageManifest> ParsePackageJson(std::string_view text, const std::strin
   }
   JsonLines lines(text, 2, 2);
   PackageManifest out;
-  auto text_field = [&](std::string_view key) -> std::string {
-    auto it = doc->find(key);
-    return it != doc->end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  out.name = text_field("name");
-  out.version = text_field("version");
+  out.name = JsonString(*doc, "name");
+  out.version = JsonString(*doc, "version");
   out.line = lines.Line({"name"});
   for (const auto& g : kGroups) ReadGroup(*doc, g, lines, path, out);
   return out;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/json_field.h"
 #include "catalog/gradle/manifest_files.h"
 #include "catalog/php/composer_project.h"
 #include "catalog/php/json_lines.h"
@@ -22,11 +23,6 @@ namespace {
 
 constexpr std::string_view kSource = "php/composer-lock";
 constexpr size_t kMaxPackages = 50000;
-
-std::string StringAt(const nlohmann::json& obj, std::string_view key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 struct Locked {
   Component component;
@@ -96,8 +92,8 @@ class LockReader {
  private:
   void Package(const nlohmann::json& pkg, const std::string& at, bool dev) {
     uint32_t line = key_lines_.Line(at + "/name");
-    std::string name = pkg.is_object() ? StringAt(pkg, "name") : "";
-    std::string version = pkg.is_object() ? StringAt(pkg, "version") : "";
+    std::string name = pkg.is_object() ? JsonString(pkg, "name") : "";
+    std::string version = pkg.is_object() ? JsonString(pkg, "version") : "";
     if (name.empty() || version.empty()) {
       ctx_.Warn(line ? line : key_lines_.Line(at + "/version"), "package without name or version",
                 kSource);
@@ -111,11 +107,11 @@ class LockReader {
     Component& c = p.component;
     c.purl = MakePurl("composer", name, version);
     if (auto dist = pkg.find("dist"); dist != pkg.end() && dist->is_object()) {
-      std::string sha1 = StringAt(*dist, "shasum");
+      std::string sha1 = JsonString(*dist, "shasum");
       if (!sha1.empty()) c.hashes.push_back(Hash{"SHA-1", ToLower(sha1)});
     }
     if (auto src = pkg.find("source"); src != pkg.end() && src->is_object()) {
-      std::string ref = StringAt(*src, "reference");
+      std::string ref = JsonString(*src, "reference");
       if (!ref.empty()) c.properties["aisec:vcs-reference"] = ref;
     }
     if (auto lic = pkg.find("license"); lic != pkg.end() && lic->is_array()) {

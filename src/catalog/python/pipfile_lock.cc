@@ -5,6 +5,7 @@
 // the Pipfile declares the same pinned package.
 #include <nlohmann/json.hpp>
 
+#include "core/json_field.h"
 #include "catalog/python/json_lines.h"
 #include "catalog/python/load.h"
 #include "catalog/python/pep508.h"
@@ -16,16 +17,11 @@ namespace {
 
 constexpr std::string_view kSource = "python/pipfile-lock";
 
-std::string StringField(const nlohmann::json& obj, const char* key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Component LockedComponent(const std::string& name, const nlohmann::json& entry, Evidence ev) {
   Requirement req{.name = name,
-                  .specifier = StringField(entry, "version"),
-                  .url = StringField(entry, "git"),
-                  .marker = StringField(entry, "markers")};
+                  .specifier = JsonString(entry, "version"),
+                  .url = JsonString(entry, "git"),
+                  .marker = JsonString(entry, "markers")};
   if (auto extras = entry.find("extras"); extras != entry.end() && extras->is_array()) {
     for (const auto& e : *extras) {
       if (e.is_string()) req.extras.push_back(e.get<std::string>());
@@ -38,11 +34,11 @@ Component LockedComponent(const std::string& name, const nlohmann::json& entry, 
       if (auto hash = ParseHashSpec(h.get<std::string>())) c.hashes.push_back(std::move(*hash));
     }
   }
-  if (std::string ref = StringField(entry, "ref"); !ref.empty())
+  if (std::string ref = JsonString(entry, "ref"); !ref.empty())
     c.properties["aisec:git-ref"] = ref;
-  if (std::string path = StringField(entry, "path"); !path.empty())
+  if (std::string path = JsonString(entry, "path"); !path.empty())
     c.properties["aisec:path"] = path;
-  if (std::string index = StringField(entry, "index"); !index.empty())
+  if (std::string index = JsonString(entry, "index"); !index.empty())
     c.properties["aisec:index"] = index;
   return c;
 }
@@ -66,7 +62,7 @@ void ReadSection(Context& ctx, std::string_view text, const LineIndex& lines,
       ctx.Warn(line, "entry for '" + name + "' is not an object", kSource);
       continue;
     }
-    Evidence ev{Location{ctx.path(), line, 0, 0}, Snippet(name + StringField(entry, "version")),
+    Evidence ev{Location{ctx.path(), line, 0, 0}, Snippet(name + JsonString(entry, "version")),
                 EvidenceMethod::kLockfile};
     Component c = LockedComponent(name, entry, std::move(ev));
     c.dev = dev;

@@ -1,3 +1,4 @@
+#include "core/json_field.h"
 #include "formats/hf/hf_folder.h"
 
 #include <algorithm>
@@ -14,11 +15,6 @@ namespace aisec::formats::hf {
 namespace {
 
 using nlohmann::json;
-
-std::string JsonString(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 bool IsDottedIdentifier(std::string_view s) {
   if (s.empty() || s.front() == '.' || s.back() == '.') return false;
