@@ -18,19 +18,12 @@ constexpr std::string_view kTypes[] = {"pypi",  "npm",   "golang", "cargo",
 
 int Sign(int c) { return (c > 0) - (c < 0); }
 
-// Known open issue: the Maven ordering (ComparableVersion's qualifier rules) is not transitive
-// for some strings that mix unknown qualifiers and numbers ("r03", "0-alpha-2", "0.0"), and the
-// normal form of a range relies on transitivity. Maven is held to reflexivity and antisymmetry
-// until that is fixed; every other scheme to the full total order.
-bool Transitive(const Scheme& s) { return &s != ForPurlType("maven"); }
-
 void CheckOrder(const Scheme& s, const std::vector<Version>& vs) {
   for (const auto& a : vs) {
     AISEC_FUZZ_CHECK(s.Compare(a, a) == 0);
     for (const auto& b : vs) {
       int ab = Sign(s.Compare(a, b));
       AISEC_FUZZ_CHECK(ab == -Sign(s.Compare(b, a)));
-      if (!Transitive(s)) continue;
       for (const auto& c : vs) {
         if (ab <= 0 && Sign(s.Compare(b, c)) <= 0) AISEC_FUZZ_CHECK(Sign(s.Compare(a, c)) <= 0);
       }
@@ -46,7 +39,6 @@ void CheckRange(const Scheme& s, std::string_view spec, const std::vector<Versio
   (void)normal.ToString();
   (void)range->Complement(s).ToString();
   (void)range->IsEmpty(s);
-  if (!Transitive(s)) return;
   for (const auto& v : vs) AISEC_FUZZ_CHECK(range->Contains(s, v) == normal.Contains(s, v));
 }
 

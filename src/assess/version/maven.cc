@@ -112,41 +112,55 @@ class Parser {
   std::vector<MavenItem*> stack_;  // the open lists, outermost first
 };
 
-int CompareItems(const MavenItem* a, const MavenItem* b);
+int CompareLists(const MavenItem& a, const MavenItem& b);
 
-// Compares an item with a missing one (the padding of the shorter list).
-int CompareWithNull(const MavenItem& a) {
-  switch (a.kind) {
-    case Kind::kInt: return a.value == "0" ? 0 : 1;
-    case Kind::kString: return Sign(QualifierRank(a.value).compare(kReleaseRank));
-    case Kind::kList: return a.items.empty() ? 0 : CompareWithNull(a.items.front());
+int ItemSign(const MavenItem& it);
+
+// How the items from `from` on compare with nothing: the sign of the first one that is not
+// null. Maven looks at one item only (a list by its first item), which makes its order cyclic
+// for some strings ("r03" < "0-alpha-2" < "0.0" < "r03"); deciding by the whole rest agrees
+// with it wherever it is consistent.
+int SuffixSign(const MavenItem& list, size_t from) {
+  for (size_t i = from; i < list.items.size(); ++i) {
+    if (int s = ItemSign(list.items[i])) return s;
   }
   return 0;
 }
 
+int ItemSign(const MavenItem& it) {
+  switch (it.kind) {
+    case Kind::kInt: return it.value == "0" ? 0 : 1;
+    case Kind::kString: return Sign(QualifierRank(it.value).compare(kReleaseRank));
+    case Kind::kList: return SuffixSign(it, 0);
+  }
+  return 0;
+}
+
+// Kinds against each other: string < list < int ("1-sp" < "1-1" < "1.1").
+int KindRank(Kind k) { return k == Kind::kString ? 0 : (k == Kind::kList ? 1 : 2); }
+
+int CompareSame(const MavenItem& a, const MavenItem& b) {
+  switch (a.kind) {
+    case Kind::kInt: return CompareDigits(a.value, b.value);
+    case Kind::kString: return Sign(QualifierRank(a.value).compare(QualifierRank(b.value)));
+    case Kind::kList: return CompareLists(a, b);
+  }
+  return 0;
+}
+
+// Position by position, each position keyed by (sign of the rest against nothing, kind, value);
+// a missing position is nothing. Rests that equal nothing on both sides are equal. Every key is
+// from a total order, so the whole is one: the version ranges rely on that.
 int CompareLists(const MavenItem& a, const MavenItem& b) {
   size_t n = std::max(a.items.size(), b.items.size());
   for (size_t i = 0; i < n; ++i) {
-    const MavenItem* l = i < a.items.size() ? &a.items[i] : nullptr;
-    const MavenItem* r = i < b.items.size() ? &b.items[i] : nullptr;
-    if (int c = CompareItems(l, r)) return c;
-  }
-  return 0;
-}
-
-int CompareItems(const MavenItem* a, const MavenItem* b) {
-  if (!a && !b) return 0;
-  if (!a) return -CompareWithNull(*b);
-  if (!b) return CompareWithNull(*a);
-  if (a->kind != b->kind) {
-    // Rank of kinds against each other: string < list < int ("1-sp" < "1-1" < "1.1").
-    auto rank = [](Kind k) { return k == Kind::kString ? 0 : (k == Kind::kList ? 1 : 2); };
-    return rank(a->kind) < rank(b->kind) ? -1 : 1;
-  }
-  switch (a->kind) {
-    case Kind::kInt: return CompareDigits(a->value, b->value);
-    case Kind::kString: return Sign(QualifierRank(a->value).compare(QualifierRank(b->value)));
-    case Kind::kList: return CompareLists(*a, *b);
+    int sa = SuffixSign(a, i), sb = SuffixSign(b, i);
+    if (sa != sb) return sa < sb ? -1 : 1;
+    if (sa == 0) return 0;
+    const MavenItem& l = a.items[i];  // both exist: a missing rest has sign 0
+    const MavenItem& r = b.items[i];
+    if (l.kind != r.kind) return KindRank(l.kind) < KindRank(r.kind) ? -1 : 1;
+    if (int c = CompareSame(l, r)) return c;
   }
   return 0;
 }

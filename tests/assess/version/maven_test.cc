@@ -69,6 +69,40 @@ TEST(Maven, RealWorldVersions) {
   ExpectAscending(Maven(), {"1.9", "1.10", "1.100000000000000000000"});
 }
 
+// Maven's own comparison is cyclic for some strings: it compares a list with nothing by its
+// first item only and a qualifier with a list by kind alone, so "r03" < "0-alpha-2" < "0.0" <
+// "r03". Ours decides by the whole rest of the version and is a total order.
+TEST(Maven, IsATotalOrderWhereMavenIsCyclic) {
+  ExpectAscending(Maven(), {"0-alpha-2", "0.0", "r03"});
+  ExpectAscending(Maven(), {"1-0-alpha", "1", "1-sp"});
+  ExpectAscending(Maven(), {"1", "1-0.1", "1-0.2"});
+  ExpectAscending(Maven(), {"1-sp.1", "1-0.1"});
+  // Guava's early releases start with a letter and stay below every numbered release.
+  ExpectAscending(Maven(), {"r03", "r09", "10.0"});
+}
+
+TEST(Maven, EveryTripleOfATrickyTableIsTransitive) {
+  const std::vector<std::string> table = {
+      "0-alpha-2", "0.0", "r03", "1-0-alpha", "1", "1-sp", "1-0.1", "1-ga.1", "1.ga.1", "1.0.1",
+      "1-1", "1-sp.1", "1.sp", "1-alpha", "1--1", "1-a-0-b", "a", "sp", "0-sp", "-1", ".1",
+      "1.0-1", "1-x-alpha", "1-x-1", "1-snapshot", "final-1", "alpha.beta", "1a1a1", "0..0-1"};
+  std::vector<Version> vs;
+  for (const auto& t : table) vs.push_back(*Maven().Parse(t));
+  auto sign = [](int c) { return (c > 0) - (c < 0); };
+  for (size_t a = 0; a < vs.size(); ++a) {
+    for (size_t b = 0; b < vs.size(); ++b) {
+      int ab = sign(Maven().Compare(vs[a], vs[b]));
+      EXPECT_EQ(ab, -sign(Maven().Compare(vs[b], vs[a]))) << table[a] << " vs " << table[b];
+      for (size_t c = 0; c < vs.size(); ++c) {
+        if (ab <= 0 && Maven().Compare(vs[b], vs[c]) <= 0) {
+          EXPECT_LE(Maven().Compare(vs[a], vs[c]), 0)
+              << table[a] << " <= " << table[b] << " <= " << table[c];
+        }
+      }
+    }
+  }
+}
+
 TEST(Maven, Ranges) {
   EXPECT_EQ(Range(Maven(), "[1.0,2.0)"), ">=1.0, <2.0");
   EXPECT_EQ(Range(Maven(), "(,1.0]"), "<=1.0");
