@@ -38,6 +38,10 @@ AISEC_EXPORT Result<std::string> Render(const ScanResult& result, std::string_vi
                                         const RenderOptions& options = {});
 AISEC_EXPORT std::vector<std::string> ReportFormats();
 
+// What a run read, where its time went, which compiled patterns and advisories it used, what it
+// found, and every warning: lines for a person (`--verbose` prints them on stderr).
+AISEC_EXPORT std::string RenderRunSummary(const ScanResult& result);
+
 AISEC_EXPORT std::string_view Version();
 
 }  // namespace aisec

@@ -43,7 +43,10 @@ int Report(const Result<ScanResult>& result, const std::string& format, const st
     return kExitUsage;
   }
   if (!WriteOutput(output, *text)) return kExitInternal;
-  if (!flags.quiet && !result->warnings.empty() && format != "table") {
+  if (flags.verbose && !flags.quiet) {
+    std::string summary = RenderRunSummary(*result);
+    std::fwrite(summary.data(), 1, summary.size(), stderr);
+  } else if (!flags.quiet && !result->warnings.empty() && format != "table") {
     std::fprintf(stderr, "aisec: %zu warning(s); see the report\n", result->warnings.size());
   }
   return result->exit_code;

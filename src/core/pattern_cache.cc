@@ -5,8 +5,10 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -38,6 +40,11 @@ class Fd {
  private:
   int fd_;
 };
+
+std::atomic<uint64_t> g_loaded{0}, g_compiled{0}, g_stored{0}, g_pruned{0};
+
+constexpr auto kTouchInterval = std::chrono::hours(24);
+constexpr auto kTempMaxAge = std::chrono::hours(24);
 
 bool ReadAll(int fd, void* buf, size_t size) {
   auto* p = static_cast<char*>(buf);
@@ -75,6 +82,12 @@ void HashString(XXH3_state_t* st, const char* s) {
 }
 
 }  // namespace
+
+PatternCacheCounters PatternCacheCountersNow() {
+  return {g_loaded.load(), g_compiled.load(), g_stored.load(), g_pruned.load()};
+}
+
+void CountPatternSet(bool from_cache) { ++(from_cache ? g_loaded : g_compiled); }
 
 std::optional<std::filesystem::path> PatternCacheDir() {
   if (const char* dir = std::getenv("AISEC_CACHE_DIR")) {
@@ -140,6 +153,11 @@ hs_database_t* LoadCachedDatabase(const std::filesystem::path& dir, const Patter
   if (!ReadAll(fd.get(), payload.data(), size) || XXH3_64bits(payload.data(), size) != checksum) return nullptr;
   hs_database_t* db = nullptr;
   if (hs_deserialize_database(payload.data(), size, &db) != HS_SUCCESS) return nullptr;
+  // Mark the entry as used, at most once a day, so pruning keeps what is in use.
+  if (std::chrono::system_clock::now() - std::chrono::system_clock::from_time_t(st.st_mtime) >
+      kTouchInterval) {
+    ::futimens(fd.get(), nullptr);
+  }
   return db;
 }
 
@@ -168,7 +186,51 @@ void StoreCachedDatabase(const std::filesystem::path& dir, const PatternCacheKey
   if (fd.get() < 0) return;
   bool ok = WriteAll(fd.get(), header, kHeaderSize) && WriteAll(fd.get(), bytes, size);
   ok = ::close(fd.release()) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), (dir / name).c_str()) != 0) ::unlink(tmp.c_str());
+  if (!ok || ::rename(tmp.c_str(), (dir / name).c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return;
+  }
+  ++g_stored;
+  g_pruned += PrunePatternCache(dir, name, std::filesystem::file_time_type::clock::now());
+}
+
+uint64_t PrunePatternCache(const std::filesystem::path& dir, const std::string& keep,
+                           std::filesystem::file_time_type now, uint64_t max_bytes) {
+  namespace fs = std::filesystem;
+  struct Entry {
+    fs::path path;
+    fs::file_time_type used;
+    uint64_t size;
+  };
+  std::vector<Entry> entries;
+  uint64_t removed = 0;
+  auto remove = [&](const fs::path& p) {
+    std::error_code ec;
+    if (fs::remove(p, ec)) ++removed;
+  };
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code fec;
+    if (!it->is_regular_file(fec)) continue;
+    std::string name = it->path().filename().string();
+    fs::file_time_type used = it->last_write_time(fec);
+    if (fec) continue;
+    if (name.find(".hsdb.tmp.") != std::string::npos) {
+      if (now - used > kTempMaxAge) remove(it->path());  // a writer that died
+    } else if (name.size() > 5 && name.ends_with(".hsdb") && name != keep) {
+      if (now - used > std::chrono::hours(24 * kPatternCacheMaxAgeDays)) remove(it->path());
+      else entries.push_back({it->path(), used, it->file_size(fec)});
+    }
+  }
+  // Over the size limit: the least recently used go first.
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used > b.used; });
+  std::error_code kec;
+  uint64_t total = fs::file_size(dir / keep, kec);
+  for (const Entry& e : entries) {
+    total += e.size;
+    if (total > max_bytes) remove(e.path);
+  }
+  return removed;
 }
 
 }  // namespace aisec

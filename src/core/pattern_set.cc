@@ -65,6 +65,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Compile(const std::vector<
     key = MakePatternCacheKey(exprs, flags, ids, HS_MODE_BLOCK);
     set->impl_->db = LoadCachedDatabase(*cache_dir, key);
   }
+  CountPatternSet(set->impl_->db != nullptr);
   if (set->impl_->db == nullptr) {
     hs_compile_error_t* err = nullptr;
     if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),

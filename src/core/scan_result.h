@@ -15,6 +15,15 @@ struct ScanStats {
   uint64_t dirs_skipped = 0;    // by ignore rules and default excludes
   uint64_t findings_suppressed = 0;  // ignored or exempted by the policy
   double seconds = 0;
+  // For --verbose; not part of the reports.
+  struct Stage {
+    std::string name;
+    double seconds = 0;
+  };
+  std::vector<Stage> stages;          // in the order they ran
+  std::string advisory_source;        // the advisory database used, if any was opened
+  uint64_t pattern_sets_cached = 0;   // pattern sets taken from the compiled-pattern cache
+  uint64_t pattern_sets_compiled = 0; // and compiled, in this process so far
 };
 
 struct ScanResult {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace aisec {
 namespace {
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
@@ -127,6 +129,23 @@ std::string SanitizeUtf8(std::string_view s) {
     } else {
       out.append(s.substr(i, n));
       i += n;
+    }
+  }
+  return out;
+}
+
+std::string ForTerminal(std::string_view s) {
+  std::string valid = SanitizeUtf8(s);
+  std::string out;
+  out.reserve(valid.size());
+  for (size_t i = 0; i < valid.size(); ++i) {
+    auto c = static_cast<unsigned char>(valid[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c == 0xc2 && i + 1 < valid.size() && static_cast<unsigned char>(valid[i + 1]) < 0xa0) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(valid[++i]));  // U+0080..U+009F
+    } else {
+      out += static_cast<char>(c);
     }
   }
   return out;

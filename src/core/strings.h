@@ -22,6 +22,10 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 bool IsValidUtf8(std::string_view s);
 // Replaces invalid UTF-8 sequences by U+FFFD so that the text is safe to emit as JSON.
 std::string SanitizeUtf8(std::string_view s);
+// Text from scanned files made safe to print on a terminal: invalid UTF-8 becomes U+FFFD and
+// control characters (C0, DEL, C1) are shown escaped ("\x1b", "\u009b"), so a hostile name
+// cannot move the cursor, recolour or retitle the terminal.
+std::string ForTerminal(std::string_view s);
 // Shortens a snippet for evidence: trims, collapses to one line, caps at `max` bytes (UTF-8 safe).
 std::string Snippet(std::string_view s, size_t max = 160);
 

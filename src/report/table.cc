@@ -5,6 +5,7 @@
 #include <map>
 
 #include "catalog/ai_catalog.h"
+#include "core/strings.h"
 #include "report/formats.h"
 #include "report/reporter.h"
 
@@ -23,10 +24,12 @@ struct Style {
   }
 };
 
+// "*" for a package declared without a version; nothing where versions do not apply (agents,
+// prompts, services, tools).
 std::string VersionText(const Component& c) {
   if (!c.version.empty()) return c.version;
   if (!c.version_spec.empty()) return c.version_spec;
-  return "*";
+  return c.kind == ComponentKind::kLibrary ? "*" : "";
 }
 
 }  // namespace
@@ -49,8 +52,9 @@ std::string RenderTable(const ScanResult& r, const RenderOptions& options) {
     out += fmt::format("\n  {} ({})\n", st.Bold(info ? info->title : cat), comps.size());
     for (const Component* c : comps) {
       std::string where = c->evidence.empty() ? "" : c->evidence.front().location.ToString();
-      out += fmt::format("    {:<36} {:<16} {:<10} {:<16} {}\n", c->name, VersionText(*c),
-                         c->ecosystem, c->ai->provider, st.Dim(where));
+      out += fmt::format("    {:<36} {:<16} {:<10} {:<16} {}\n", ForTerminal(c->name),
+                         ForTerminal(VersionText(*c)), ForTerminal(c->ecosystem),
+                         ForTerminal(c->ai->provider), st.Dim(ForTerminal(where)));
     }
   }
   int other_total = 0;
@@ -58,7 +62,9 @@ std::string RenderTable(const ScanResult& r, const RenderOptions& options) {
   out += "\n" + st.Bold(fmt::format("Other dependencies: {}", other_total));
   if (!others.empty()) {
     std::string parts;
-    for (const auto& [eco, n] : others) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", eco, n);
+    for (const auto& [eco, n] : others) {
+      parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", ForTerminal(eco), n);
+    }
     out += " (" + parts + ")";
   }
   out += "\n";
@@ -66,12 +72,15 @@ std::string RenderTable(const ScanResult& r, const RenderOptions& options) {
     out += "\n" + st.Bold(fmt::format("Findings: {}", r.findings.size())) + "\n";
     for (const auto& f : r.findings) {
       std::string where = f.evidence.empty() ? "" : f.evidence.front().location.ToString();
-      out += fmt::format("  {:<8} {:<24} {} {}\n", st.Sev(f.severity), f.rule_id, f.title, st.Dim(where));
+      out += fmt::format("  {:<8} {:<24} {} {}\n", st.Sev(f.severity), f.rule_id, ForTerminal(f.title),
+                         st.Dim(ForTerminal(where)));
     }
   }
   if (!r.warnings.empty()) {
     out += "\n" + st.Bold(fmt::format("Warnings: {}", r.warnings.size())) + "\n";
-    for (const auto& w : r.warnings) out += fmt::format("  {}: {}\n", w.location.ToString(), w.message);
+    for (const auto& w : r.warnings) {
+      out += fmt::format("  {}: {}\n", ForTerminal(w.location.ToString()), ForTerminal(w.message));
+    }
   }
   out += st.Dim(fmt::format("\nScanned {} files ({} cataloged) in {:.2f}s\n", r.stats.files_seen,
                             r.stats.files_cataloged, r.stats.seconds));

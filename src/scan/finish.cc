@@ -25,4 +25,10 @@ void SortResult(ScanResult& result) {
   });
 }
 
+void StageClock::Lap(std::string name) {
+  auto now = std::chrono::steady_clock::now();
+  stats_.stages.push_back({std::move(name), std::chrono::duration<double>(now - last_).count()});
+  last_ = now;
+}
+
 }  // namespace aisec::scan

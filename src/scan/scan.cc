@@ -10,6 +10,7 @@
 #include "catalog/ai_catalog.h"
 #include "catalog/cataloger.h"
 #include "core/glob.h"
+#include "core/pattern_cache.h"
 #include "core/thread_pool.h"
 #include "policy/policy.h"
 #include "scan/finish.h"
@@ -114,6 +115,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
 
   source::FileReader reader;
   source::WalkStats walk_stats;
+  scan::StageClock clock(result.stats);
   {
     ThreadPool pool(options.jobs);
     Inventory inventory(pool, reader);
@@ -135,6 +137,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
     inventory.Flush();
     pool.Wait();
     if (options.progress) options.progress(Progress{offered, inventory.done(), true});
+    clock.Lap("walk and catalog");
 
     catalog::Sink& all = inventory.merged();
     for (auto& c : all.components) catalog::AiCatalog::Default().Classify(c);
@@ -145,19 +148,25 @@ Result<ScanResult> Scan(const ScanOptions& options) {
     result.warnings.insert(result.warnings.end(), all.warnings.begin(), all.warnings.end());
     result.findings = std::move(all.findings);
     result.stats.files_cataloged = inventory.cataloged();
+    clock.Lap("merge");
   }
 
   assess::Context actx{result, options, reader};
   for (const auto& a : assess::Registry()) {
     Status s = a.run(actx);
     if (!s.ok()) return s.error();
+    clock.Lap(std::string(a.name));
   }
   policy::Apply(*policy, result, result.started_at.substr(0, 10));
+  clock.Lap("policy");
 
   scan::SortResult(result);
   result.stats.files_seen = walk_stats.files;
   result.stats.dirs_skipped = walk_stats.skipped;
   result.stats.bytes_read = reader.bytes_read();
+  PatternCacheCounters patterns = PatternCacheCountersNow();
+  result.stats.pattern_sets_cached = patterns.loaded;
+  result.stats.pattern_sets_compiled = patterns.compiled;
   result.stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.finished_at = scan::NowRfc3339();

@@ -84,6 +84,7 @@ Result<ScanResult> ScanModels(const std::vector<std::filesystem::path>& paths, c
 
   source::FileReader reader;
   std::vector<assess::model::ModelReport> reports(jobs.size());
+  scan::StageClock clock(result.stats);
   {
     ThreadPool pool(options.jobs);
     pool.ParallelFor(jobs.size(), [&](size_t i) {
@@ -91,9 +92,12 @@ Result<ScanResult> ScanModels(const std::vector<std::filesystem::path>& paths, c
                                                 {.digest_limit = options.model_digest_limit});
     });
   }
+  clock.Lap("model checks");
   for (size_t i = 0; i < jobs.size(); ++i) AddReport(jobs[i], reports[i], result);
   result.components = scan::MergeComponents(std::move(result.components));
+  clock.Lap("merge");
   policy::Apply(*policy, result, result.started_at.substr(0, 10));
+  clock.Lap("policy");
   scan::SortResult(result);
   result.stats.files_seen = jobs.size();
   result.stats.bytes_read = reader.bytes_read();

@@ -214,5 +214,84 @@ TEST(PatternCache, ConcurrentColdCompilesAgree) {
   EXPECT_EQ(Entries(tmp.path()).size(), 1u);  // one entry, no temporary files left
 }
 
+// A file in `dir` last written `age` before `now`.
+fs::path Aged(const fs::path& dir, const std::string& name, size_t size, fs::file_time_type now,
+              std::chrono::hours age) {
+  fs::create_directories(dir);
+  fs::path p = dir / name;
+  testing::WriteFile(p, std::string(size, 'x'));
+  fs::last_write_time(p, now - age);
+  return p;
+}
+
+TEST(PatternCache, PruningDeletesEntriesUnusedForAMonthAndAbandonedTemporaries) {
+  TempDir tmp;
+  fs::path dir = tmp.path() / "patterns";
+  auto now = fs::file_time_type::clock::now();
+  using std::chrono::hours;
+  fs::path keep = Aged(dir, "00.hsdb", 100, now, hours(24 * 400));  // the one just written
+  fs::path old = Aged(dir, "01.hsdb", 100, now, hours(24 * 31));
+  fs::path recent = Aged(dir, "02.hsdb", 100, now, hours(24 * 29));
+  fs::path dead_tmp = Aged(dir, "03.hsdb.tmp.123.0", 100, now, hours(25));
+  fs::path live_tmp = Aged(dir, "04.hsdb.tmp.124.0", 100, now, hours(1));
+  fs::path other = Aged(dir, "notes.txt", 100, now, hours(24 * 400));  // not ours
+  EXPECT_EQ(PrunePatternCache(dir, "00.hsdb", now), 2u);
+  EXPECT_TRUE(fs::exists(keep));
+  EXPECT_FALSE(fs::exists(old));
+  EXPECT_TRUE(fs::exists(recent));
+  EXPECT_FALSE(fs::exists(dead_tmp));
+  EXPECT_TRUE(fs::exists(live_tmp));
+  EXPECT_TRUE(fs::exists(other));
+}
+
+TEST(PatternCache, PruningKeepsTheFolderUnderItsSizeLimitLeastRecentlyUsedFirst) {
+  TempDir tmp;
+  fs::path dir = tmp.path() / "patterns";
+  auto now = fs::file_time_type::clock::now();
+  using std::chrono::hours;
+  const size_t quarter = 100;
+  Aged(dir, "00.hsdb", quarter, now, hours(0));
+  std::vector<fs::path> by_age;
+  for (int i = 1; i <= 5; ++i) {
+    by_age.push_back(Aged(dir, "0" + std::to_string(i) + ".hsdb", quarter, now, hours(i)));
+  }
+  EXPECT_EQ(PrunePatternCache(dir, "00.hsdb", now, 4 * quarter), 2u);
+  EXPECT_TRUE(fs::exists(dir / "00.hsdb"));
+  EXPECT_TRUE(fs::exists(by_age[0]));
+  EXPECT_TRUE(fs::exists(by_age[1]));
+  EXPECT_TRUE(fs::exists(by_age[2]));  // four quarters: exactly at the limit
+  EXPECT_FALSE(fs::exists(by_age[3]));
+  EXPECT_FALSE(fs::exists(by_age[4]));
+}
+
+TEST(PatternCache, WritingAnEntryPrunesStaleOnes) {
+  TempDir tmp;
+  CacheDirEnv env(tmp.path().string());
+  fs::path stale = Aged(tmp.path() / "patterns", "ffffffffffffffffffffffffffffffff.hsdb", 10,
+                        fs::file_time_type::clock::now(), std::chrono::hours(24 * 60));
+  auto before = PatternCacheCountersNow();
+  EXPECT_EQ(Matches(kSpecs, kText).size(), 3u);
+  auto after = PatternCacheCountersNow();
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_EQ(Entries(tmp.path()).size(), 1u);
+  EXPECT_EQ(after.compiled - before.compiled, 1u);
+  EXPECT_EQ(after.stored - before.stored, 1u);
+  EXPECT_EQ(after.pruned - before.pruned, 1u);
+  EXPECT_EQ(Matches(kSpecs, kText).size(), 3u);
+  EXPECT_EQ(PatternCacheCountersNow().loaded - after.loaded, 1u);
+}
+
+TEST(PatternCache, LoadingAnOldEntryMarksItUsed) {
+  TempDir tmp;
+  CacheDirEnv env(tmp.path().string());
+  Matches(kSpecs, kText);
+  auto entries = Entries(tmp.path());
+  ASSERT_EQ(entries.size(), 1u);
+  auto month_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 29);
+  fs::last_write_time(entries[0], month_ago);
+  Matches(kSpecs, kText);
+  EXPECT_GT(fs::last_write_time(entries[0]), month_ago + std::chrono::hours(24));
+}
+
 }  // namespace
 }  // namespace aisec

@@ -27,5 +27,15 @@ TEST(Strings, SnippetCollapsesAndCaps) {
   EXPECT_EQ(Snippet(std::string(500, 'x'), 10).size(), 10u);
 }
 
+TEST(Strings, ForTerminalEscapesControlCharactersAndRepairsUtf8) {
+  EXPECT_EQ(ForTerminal("openai==1.0 ü"), "openai==1.0 ü");
+  EXPECT_EQ(ForTerminal("a\x1b]0;owned\x07" "b"), "a\\x1b]0;owned\\x07b");
+  EXPECT_EQ(ForTerminal("line\nnext\r\t"), "line\\x0anext\\x0d\\x09");
+  EXPECT_EQ(ForTerminal("\x7f"), "\\x7f");
+  EXPECT_EQ(ForTerminal("\xc2\x9b" "31m"), "\\u009b31m");  // C1 CSI
+  EXPECT_EQ(ForTerminal("\xc2\xa0"), "\xc2\xa0");           // U+00A0 is printable
+  EXPECT_EQ(ForTerminal("bad\xff"), "bad\xef\xbf\xbd");
+}
+
 }  // namespace
 }  // namespace aisec

@@ -69,6 +69,7 @@ Status ForEachAdvisedComponent(
   if (!advisories.ok()) return advisories.status();
   AdvisoryDb* db = advisories->db();
   if (!db) return Status::Ok();
+  ctx.result.stats.advisory_source = advisories->origin();
   db->BeginRead();
   for (const Component& c : ctx.result.components) {
     if (!is_package(c)) continue;
