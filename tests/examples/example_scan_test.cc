@@ -183,5 +183,19 @@ TEST(ExampleScan, FindsTheTriageAgentItsToolsAndTheSystemPrompts) {
   }
 }
 
+TEST(ExampleScan, FindsTheRiskyModelLoadingOfTheOldExperiment) {
+  std::set<std::pair<std::string, std::string>> found;  // (rule, file)
+  for (const auto& f : ExampleScan().findings) {
+    if (!f.evidence.empty()) found.insert({f.rule_id, f.evidence.front().location.path});
+  }
+  const std::string dir = "experiments/rag-eval-2023/";
+  for (const char* rule : {"AISEC-CODE-TRUST-REMOTE-CODE", "AISEC-CODE-TORCH-LOAD-UNSAFE",
+                           "AISEC-CODE-PICKLE-LOAD", "AISEC-CODE-UNPINNED-MODEL-REVISION"}) {
+    EXPECT_TRUE(found.count({rule, dir + "rerank.py"})) << rule;
+  }
+  EXPECT_TRUE(found.count({"AISEC-MODEL-PICKLE-IMPORT", dir + "checkpoints/reranker-head.pt"}));
+  EXPECT_NE(Find(ComponentKind::kModel, "", "BAAI/bge-reranker-base"), nullptr);
+}
+
 }  // namespace
 }  // namespace aisec
