@@ -2,6 +2,8 @@
 // summarised per ecosystem, then findings and warnings.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <map>
 
 #include "catalog/ai_catalog.h"
@@ -32,6 +34,13 @@ std::string VersionText(const Component& c) {
   return c.kind == ComponentKind::kLibrary ? "*" : "";
 }
 
+// Characters, not bytes: a UTF-8 continuation byte does not take a column.
+size_t DisplayWidth(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xc0) != 0x80;
+  return n;
+}
+
 }  // namespace
 
 std::string RenderTable(const ScanResult& r, const RenderOptions& options) {
@@ -47,14 +56,30 @@ std::string RenderTable(const ScanResult& r, const RenderOptions& options) {
   for (auto& [_, v] : by_category) ai_total += v.size();
   out += st.Bold(fmt::format("AI components: {}", ai_total)) + "\n";
   const auto& catalog = catalog::AiCatalog::Default();
+  // Columns as wide as their longest cell, within limits; a longer cell pushes its row only.
+  size_t widths[4] = {0, 0, 0, 0};
+  auto cells = [](const Component& c) {
+    return std::array<std::string, 4>{ForTerminal(c.name), ForTerminal(VersionText(c)),
+                                      ForTerminal(c.ecosystem), ForTerminal(c.ai->provider)};
+  };
+  constexpr size_t kMaxWidth[4] = {48, 20, 12, 24};
+  for (const auto& [_, comps] : by_category) {
+    for (const Component* c : comps) {
+      auto row = cells(*c);
+      for (size_t i = 0; i < 4; ++i) widths[i] = std::max(widths[i], std::min(DisplayWidth(row[i]), kMaxWidth[i]));
+    }
+  }
   for (const auto& [cat, comps] : by_category) {
     const auto* info = catalog.Category(cat);
     out += fmt::format("\n  {} ({})\n", st.Bold(info ? info->title : cat), comps.size());
     for (const Component* c : comps) {
       std::string where = c->evidence.empty() ? "" : c->evidence.front().location.ToString();
-      out += fmt::format("    {:<36} {:<16} {:<10} {:<16} {}\n", ForTerminal(c->name),
-                         ForTerminal(VersionText(*c)), ForTerminal(c->ecosystem),
-                         ForTerminal(c->ai->provider), st.Dim(ForTerminal(where)));
+      auto row = cells(*c);
+      out += "   ";
+      for (size_t i = 0; i < 4; ++i) {
+        out += ' ' + row[i] + std::string(widths[i] - std::min(widths[i], DisplayWidth(row[i])), ' ');
+      }
+      out += ' ' + st.Dim(ForTerminal(where)) + '\n';
     }
   }
   int other_total = 0;
