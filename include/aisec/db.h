@@ -24,6 +24,7 @@ struct DbImportReport {
   std::string db_path;
   uint64_t files = 0;
   uint64_t added = 0, updated = 0, unchanged = 0;
+  uint64_t older = 0;      // older than the stored record or its withdrawal: not stored
   uint64_t removed = 0;    // withdrawn since an earlier import
   uint64_t ignored = 0;    // withdrawn or staging records
   uint64_t malicious = 0;  // malicious-package reports among added and updated

@@ -2,14 +2,15 @@
 // Exact versions give AISEC-VULN findings; a requirement range that overlaps an affected range
 // gives AISEC-VULN-RANGE ("may be affected") with the versions that are safe; advisories that
 // can only be evaluated against git history give AISEC-VULN-UNEVALUATED (info).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "assess/cvss/cvss.h"
 #include "assess/osv/evaluate.h"
 #include "assess/osv/scan_db.h"
+#include "assess/osv/upgrade.h"
 #include "assess/registry_decls.h"
 #include "assess/version/range.h"
 #include "core/strings.h"
@@ -62,31 +63,6 @@ Verdict Judge(const std::vector<Affected>& entries, const Scheme& s, std::string
   return verdict;
 }
 
-// The smallest fixed version above `from` (any, when absent) that none of the package's
-// advisories affects.
-std::string SmallestSafeUpgrade(const Scheme& s, const Advisories& all,
-                                const std::optional<Version>& from) {
-  std::vector<Version> candidates;
-  for (const auto& [id, entries] : all) {
-    for (const Affected& a : entries) {
-      for (const std::string& f : osv::FixedVersions(a)) {
-        auto v = s.Parse(f);
-        if (v.ok() && (!from || s.Compare(*v, *from) > 0)) candidates.push_back(std::move(*v));
-      }
-    }
-  }
-  std::sort(candidates.begin(), candidates.end(),
-            [&](const Version& a, const Version& b) { return s.Compare(a, b) < 0; });
-  for (const Version& c : candidates) {
-    bool safe = std::all_of(all.begin(), all.end(), [&](const auto& kv) {
-      bool git_only = false;
-      return Judge(kv.second, s, c.text(), &git_only) != Verdict::kAffected;
-    });
-    if (safe) return c.text();
-  }
-  return {};
-}
-
 std::string AffectedText(const std::vector<Affected>& entries, const Scheme& s) {
   VersionSet set;
   for (const Affected& a : entries) set.AddAll(osv::AffectedSet(a, s));
@@ -99,6 +75,8 @@ struct Match {
   std::string id;
   const std::vector<Affected>& entries;
   AdvisoryDetails details;
+  std::string what;             // the version or requirement matched
+  std::vector<Evidence> where;  // where it is declared
 };
 
 Finding MakeFinding(const Match& m, std::string rule, const std::string& upgrade) {
@@ -107,16 +85,14 @@ Finding MakeFinding(const Match& m, std::string rule, const std::string& upgrade
   Rating r = Rate(m.details);
   f.severity = r.severity;
   f.component_ref = m.c.Key();
-  if (!m.c.evidence.empty()) f.evidence.push_back(m.c.evidence.front());
+  f.evidence = m.where;
   std::string headline = m.details.summary;
   if (headline.empty()) {
     auto lines = SplitLines(m.details.details);
     if (!lines.empty()) headline = std::string(Trim(lines.front()));
   }
   f.description = m.details.summary.empty() ? Snippet(m.details.details, 2000) : m.details.summary;
-  std::string what = m.c.version.empty() ? m.c.name + " " + m.c.version_spec
-                                         : m.c.name + " " + m.c.version;
-  f.title = fmt::format("{} in {}: {}", m.id, what, Snippet(headline, 120));
+  f.title = fmt::format("{} in {} {}: {}", m.id, m.c.name, m.what, Snippet(headline, 120));
   for (const auto& ref : m.details.references) f.references.push_back(ref.url);
   f.frameworks["owasp_llm_2025"] = {"LLM03"};
   f.properties["advisory"] = m.id;
@@ -137,65 +113,109 @@ Finding MakeFinding(const Match& m, std::string rule, const std::string& upgrade
   return f;
 }
 
+std::string ExactRemediation(const Component& c, const std::optional<version::Bound>& up) {
+  if (!up) return "No fixed version is known; consider replacing the package.";
+  if (up->inclusive) {
+    return fmt::format(
+        "Upgrade {} to {} or later (the smallest version that fixes every known "
+        "advisory for this package).",
+        c.name, up->version.text());
+  }
+  return fmt::format(
+      "Upgrade {} to a version after {} (the advisories name it as the last "
+      "affected version; no known advisory for this package affects the versions "
+      "right after it).",
+      c.name, up->version.text());
+}
+
 void ExactVersion(Context& ctx, const Component& c, const Scheme& s, const Advisories& all,
                   osv::AdvisoryDb& db) {
-  std::optional<std::string> upgrade;  // computed on the first match only
+  std::optional<std::optional<version::Bound>> upgrade;  // computed on the first match only
   for (const auto& [id, entries] : all) {
     bool git_only = false;
     Verdict v = Judge(entries, s, c.version, &git_only);
     if (v != Verdict::kAffected && !git_only) continue;
     auto details = db.Details(id);
     if (!details.ok()) continue;
-    Match m{c, s, id, entries, std::move(*details)};
+    std::vector<Evidence> where;
+    if (!c.evidence.empty()) where.push_back(c.evidence.front());
+    Match m{c, s, id, entries, std::move(*details), c.version, std::move(where)};
     if (git_only) {
       Finding f = MakeFinding(m, "AISEC-VULN-UNEVALUATED", "");
       f.severity = Severity::kInfo;
       f.confidence = 0.3;
-      f.remediation = "The advisory names only git commit ranges, which aisec does not evaluate; "
-                      "check whether this version contains the fix.";
+      f.remediation =
+          "The advisory names only git commit ranges, which aisec does not evaluate; "
+          "check whether this version contains the fix.";
       ctx.result.findings.push_back(std::move(f));
       continue;
     }
     if (!upgrade) {
       auto from = s.Parse(c.version);
-      upgrade = SmallestSafeUpgrade(s, all, from.ok() ? std::optional<Version>(*from) : std::nullopt);
+      upgrade = from.ok() ? osv::UpgradeFinder(s, all).Above(*from) : std::nullopt;
     }
-    Finding f = MakeFinding(m, "AISEC-VULN", *upgrade);
-    f.remediation = upgrade->empty()
-                        ? "No fixed version is known; consider replacing the package."
-                        : fmt::format("Upgrade {} to {} or later (the smallest version that fixes "
-                                      "every known advisory for this package).", c.name, *upgrade);
+    Finding f = MakeFinding(m, "AISEC-VULN", *upgrade ? osv::UpgradeText(**upgrade) : "");
+    f.remediation = ExactRemediation(c, *upgrade);
     ctx.result.findings.push_back(std::move(f));
   }
 }
 
-void VersionRange(Context& ctx, const Component& c, const Scheme& s, const Advisories& all,
-                  osv::AdvisoryDb& db) {
-  auto spec = s.ParseRange(c.version_spec);
-  if (!spec.ok()) return;
-  VersionSet affected_all;
-  for (const auto& [id, entries] : all) {
-    for (const Affected& a : entries) affected_all.AddAll(osv::AffectedSet(a, s));
+// One requirement declared for the package and the places that declare it.
+struct Declared {
+  std::string spec;
+  std::vector<Evidence> where;
+};
+
+// Each distinct range the package is declared with, in evidence order; the component's own
+// range when no evidence records one.
+std::vector<Declared> DeclaredRanges(const Component& c) {
+  std::vector<Declared> out;
+  for (const Evidence& e : c.evidence) {
+    if (e.version_spec.empty()) continue;
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const Declared& d) { return d.spec == e.version_spec; });
+    if (it == out.end()) it = out.insert(out.end(), Declared{e.version_spec, {}});
+    it->where.push_back(e);
   }
-  VersionSet safe = spec->Intersect(s, affected_all.Complement(s)).Normalized(s);
-  std::string upgrade = SmallestSafeUpgrade(s, all, std::nullopt);
+  if (out.empty() && !c.version_spec.empty()) {
+    out.push_back({c.version_spec, {}});
+    if (!c.evidence.empty()) out.back().where.push_back(c.evidence.front());
+  }
+  return out;
+}
+
+std::string RangeAdvice(const std::optional<version::Bound>& up, bool within) {
+  if (!up)
+    return " No upgrade that leaves every affected version out is known; pin a safe version.";
+  std::string from =
+      up->inclusive ? "at least " + up->version.text() : "a version after " + up->version.text();
+  if (within) return " Require " + from + ", or pin a safe version.";
+  return " No version it admits is safe from some version on: widen it to require " + from + ".";
+}
+
+void VersionRange(Context& ctx, const Component& c, const Declared& declared, const Scheme& s,
+                  const Advisories& all, osv::AdvisoryDb& db, const osv::UpgradeFinder& finder) {
+  auto spec = s.ParseRange(declared.spec);
+  if (!spec.ok()) return;
+  VersionSet safe = spec->Intersect(s, finder.affected().Complement(s)).Normalized(s);
+  bool within = false;
+  auto up = finder.ForRequirement(*spec, &within);
+  std::string safe_text = safe.IsEmpty(s) ? "none" : safe.ToString();
   for (const auto& [id, entries] : all) {
     VersionSet affected;
     for (const Affected& a : entries) affected.AddAll(osv::AffectedSet(a, s));
     if (!spec->Overlaps(s, affected)) continue;
     auto details = db.Details(id);
     if (!details.ok()) continue;
-    Finding f = MakeFinding(Match{c, s, id, entries, std::move(*details)}, "AISEC-VULN-RANGE",
-                            upgrade);
+    Match m{c, s, id, entries, std::move(*details), declared.spec, declared.where};
+    Finding f = MakeFinding(m, "AISEC-VULN-RANGE", up ? osv::UpgradeText(*up) : "");
     f.confidence = 0.5;
     f.title = "May be affected: " + f.title;
-    std::string safe_text = safe.IsEmpty(s) ? "none" : safe.ToString();
     f.properties["safe_within_requirement"] = safe_text;
     f.remediation = fmt::format(
         "The requirement '{}' admits affected versions. Versions it admits that no known advisory "
         "affects: {}.{}",
-        c.version_spec, safe_text,
-        upgrade.empty() ? "" : " Require at least " + upgrade + ", or pin a safe version.");
+        declared.spec, safe_text, RangeAdvice(up, within));
     ctx.result.findings.push_back(std::move(f));
   }
 }
@@ -208,8 +228,14 @@ Status AssessVulnerabilities(Context& ctx) {
       [&](const Component& c, const Advisories& all, osv::AdvisoryDb& db) {
         const Scheme* s = version::ForPurlType(c.ecosystem);
         if (!s) return;
-        if (!c.version.empty()) ExactVersion(ctx, c, *s, all, db);
-        else if (!c.version_spec.empty()) VersionRange(ctx, c, *s, all, db);
+        if (!c.version.empty()) {
+          ExactVersion(ctx, c, *s, all, db);
+          return;
+        }
+        auto ranges = DeclaredRanges(c);
+        if (ranges.empty()) return;
+        osv::UpgradeFinder finder(*s, all);
+        for (const Declared& d : ranges) VersionRange(ctx, c, d, *s, all, db, finder);
       });
 }
 

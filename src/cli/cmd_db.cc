@@ -35,12 +35,13 @@ int RunImport(const DbFlags& f, const GlobalFlags& g) {
   if (!g.quiet) {
     std::printf(
         "imported %llu files into %s\n"
-        "  added %llu, updated %llu, unchanged %llu, removed %llu (withdrawn), ignored %llu "
-        "(withdrawn or staging), invalid %llu\n"
+        "  added %llu, updated %llu, unchanged %llu, older %llu (a newer record or withdrawal "
+        "is stored), removed %llu (withdrawn), ignored %llu (withdrawn or staging), invalid %llu\n"
         "  malicious-package reports among added/updated: %llu\n",
         static_cast<unsigned long long>(r->files), r->db_path.c_str(),
         static_cast<unsigned long long>(r->added), static_cast<unsigned long long>(r->updated),
-        static_cast<unsigned long long>(r->unchanged), static_cast<unsigned long long>(r->removed),
+        static_cast<unsigned long long>(r->unchanged), static_cast<unsigned long long>(r->older),
+        static_cast<unsigned long long>(r->removed),
         static_cast<unsigned long long>(r->ignored), static_cast<unsigned long long>(r->invalid),
         static_cast<unsigned long long>(r->malicious));
   }

@@ -20,6 +20,9 @@ struct Evidence {
   Location location;
   std::string snippet;  // already redacted when it could hold a secret
   EvidenceMethod method = EvidenceMethod::kManifest;
+  // The requirement declared at this location ("torch>=2.0,<2.3" gives ">=2.0,<2.3"), when the
+  // declaration is a range. Several manifests may declare one package with different ranges.
+  std::string version_spec;
 };
 
 enum class ComponentKind : uint8_t {

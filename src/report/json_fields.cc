@@ -18,6 +18,7 @@ json EvidenceJson(const Evidence& e) {
   json j = LocationJson(e.location);
   j["method"] = EvidenceMethodName(e.method);
   if (!e.snippet.empty()) j["snippet"] = e.snippet;
+  if (!e.version_spec.empty()) j["version_spec"] = e.version_spec;
   return j;
 }
 
@@ -46,7 +47,11 @@ json ComponentJson(const Component& c) {
   }
   if (!c.properties.empty()) j["properties"] = c.properties;
   json ev = json::array();
-  for (const auto& e : c.evidence) ev.push_back(EvidenceJson(e));
+  for (const auto& e : c.evidence) {
+    ev.push_back(EvidenceJson(e));
+    // Shown on the evidence only where a manifest declared another range than the component's.
+    if (e.version_spec == c.version_spec) ev.back().erase("version_spec");
+  }
   j["evidence"] = std::move(ev);
   j["confidence"] = c.confidence;
   return j;
@@ -81,12 +86,9 @@ json SummaryJson(const ScanResult& r) {
   }
   std::map<std::string, int> by_severity;
   for (const auto& f : r.findings) ++by_severity[std::string(SeverityName(f.severity))];
-  return {{"components", r.components.size()},
-          {"ai_components", ai},
-          {"ai_by_category", by_category},
-          {"findings", r.findings.size()},
-          {"findings_by_severity", by_severity},
-          {"warnings", r.warnings.size()}};
+  return {{"components", r.components.size()},   {"ai_components", ai},
+          {"ai_by_category", by_category},       {"findings", r.findings.size()},
+          {"findings_by_severity", by_severity}, {"warnings", r.warnings.size()}};
 }
 
 }  // namespace aisec::report

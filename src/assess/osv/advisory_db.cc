@@ -1,7 +1,10 @@
 #include "assess/osv/advisory_db.h"
 
+#include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "assess/version/scheme.h"
 #include "core/cache_dir.h"
@@ -40,6 +43,14 @@ CREATE INDEX affected_by_package ON affected(ecosystem, name);
 CREATE INDEX affected_by_advisory ON affected(advisory_id);
 )sql";
 
+// Withdrawn ids and the `modified` time of their withdrawal, so that an older copy of the
+// record imported later does not bring it back.
+constexpr const char* kWithdrawnTable = R"sql(
+CREATE TABLE IF NOT EXISTS withdrawn(
+  id TEXT PRIMARY KEY,
+  modified TEXT NOT NULL);
+)sql";
+
 std::string Lines(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) {
@@ -70,7 +81,58 @@ std::vector<std::pair<std::string, std::string>> SplitPairs(std::string_view tex
   return out;
 }
 
+bool Digits(std::string_view t, size_t pos, size_t n, int* out) {
+  if (pos + n > t.size()) return false;
+  const char* end = t.data() + pos + n;
+  auto r = std::from_chars(t.data() + pos, end, *out);
+  return r.ec == std::errc() && r.ptr == end;
+}
+
+// An RFC 3339 time as (UTC seconds, fraction digits without trailing zeros), so that times
+// with other offsets or fractions order by the instant they name; nullopt when it is not one.
+std::optional<std::pair<int64_t, std::string>> Instant(std::string_view t) {
+  int y, mo, d, h, mi, sec;
+  if (t.size() < 20 || !Digits(t, 0, 4, &y) || t[4] != '-' || !Digits(t, 5, 2, &mo) ||
+      t[7] != '-' || !Digits(t, 8, 2, &d) || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') ||
+      !Digits(t, 11, 2, &h) || t[13] != ':' || !Digits(t, 14, 2, &mi) || t[16] != ':' ||
+      !Digits(t, 17, 2, &sec)) {
+    return std::nullopt;
+  }
+  size_t pos = 19;
+  std::string fraction;
+  if (t[pos] == '.') {
+    while (++pos < t.size() && t[pos] >= '0' && t[pos] <= '9') fraction += t[pos];
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  }
+  int offset = 0;
+  if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
+    ++pos;
+  } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
+    int oh, om;
+    if (!Digits(t, pos + 1, 2, &oh) || pos + 3 >= t.size() || t[pos + 3] != ':' ||
+        !Digits(t, pos + 4, 2, &om)) {
+      return std::nullopt;
+    }
+    offset = (t[pos] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != t.size()) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month(mo),
+                                   std::chrono::day(d)};
+  if (!date.ok()) return std::nullopt;
+  int64_t days = std::chrono::sys_days(date).time_since_epoch().count();
+  return std::pair{days * 86400 + h * 3600 + mi * 60 + sec - offset, fraction};
+}
+
 }  // namespace
+
+int CompareModified(std::string_view a, std::string_view b) {
+  auto ia = Instant(a), ib = Instant(b);
+  if (ia && ib) return *ia < *ib ? -1 : (*ib < *ia ? 1 : 0);
+  return a < b ? -1 : (b < a ? 1 : 0);  // not RFC 3339: as text
+}
 
 std::pair<std::string, std::string> PackageKey(std::string_view osv_ecosystem,
                                                std::string_view name) {
@@ -109,7 +171,7 @@ Result<std::unique_ptr<AdvisoryDb>> AdvisoryDb::Open(const std::string& path, bo
 
 AdvisoryDb::~AdvisoryDb() {
   lookup_ = {}, find_ = {}, insert_ = {}, insert_affected_ = {}, delete_affected_ = {};
-  delete_ = {}, details_ = {};
+  delete_ = {}, details_ = {}, find_withdrawn_ = {}, put_withdrawn_ = {}, delete_withdrawn_ = {};
   sqlite3_close(db_);
 }
 
@@ -117,8 +179,9 @@ Status AdvisoryDb::Init(bool create) {
   sqlite3_busy_timeout(db_, 5000);
   // Lookups during a scan touch many pages: map the file instead of copying pages through
   // read(2), and keep a larger page cache.
-  if (Status s = sql::Exec(db_, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824; "
-                                "PRAGMA cache_size = -65536");
+  if (Status s = sql::Exec(db_,
+                           "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824; "
+                           "PRAGMA cache_size = -65536");
       !s.ok()) {
     return s;
   }
@@ -128,6 +191,7 @@ Status AdvisoryDb::Init(bool create) {
   if (!row.ok()) return row.status();
   int found = static_cast<int>(version->Int(0));
   if (found == kSchemaVersion) return Status::Ok();
+  if (found == 1) return create ? AddWithdrawnTable() : Status::Ok();
   if (found > kSchemaVersion) {
     return Status::Invalid("advisory database has schema version " + std::to_string(found) +
                            ", newer than this aisec understands (" +
@@ -148,9 +212,23 @@ Status AdvisoryDb::CreateTables() {
                        "DROP TABLE IF EXISTS affected; DROP TABLE IF EXISTS advisory;"
                        "DROP TABLE IF EXISTS source;");
   if (s.ok()) s = sql::Exec(db_, kTables);
+  if (s.ok()) s = sql::Exec(db_, kWithdrawnTable);
   if (s.ok()) {
     s = sql::Exec(db_, ("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   }
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
+  return sql::Exec(db_, "COMMIT");
+}
+
+// Schema 1 to 2: only the `withdrawn` table is new.
+Status AdvisoryDb::AddWithdrawnTable() {
+  if (Status s = sql::Exec(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status s = sql::Exec(db_, kWithdrawnTable);
+  if (s.ok())
+    s = sql::Exec(db_, ("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   if (!s.ok()) {
     Rollback();
     return s;
@@ -205,6 +283,21 @@ Result<int64_t> AdvisoryDb::TouchSource(const std::string& location,
   return up->Int(0);
 }
 
+Result<std::string> AdvisoryDb::StoredModified(sql::Stmt& slot, const char* query,
+                                               const std::string& id) {
+  auto q = Prepared(slot, query);
+  if (!q.ok()) return q.error();
+  (*q)->Bind(1, id);
+  auto row = (*q)->Step();
+  if (!row.ok()) {
+    (*q)->Reset();
+    return row.error();
+  }
+  std::string modified = *row ? std::string((*q)->Text(0)) : std::string();
+  (*q)->Reset();
+  return modified;
+}
+
 Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t source_id,
                        ImportCounts& counts) {
   std::lock_guard lock(mu_);
@@ -214,22 +307,62 @@ Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t sou
   auto row = (*find)->Step();
   if (!row.ok()) return row.status();
   bool exists = *row;
-  bool same = exists && (*find)->Text(0) == adv.modified && (*find)->Text(1) == hash;
+  std::string stored = exists ? std::string((*find)->Text(0)) : std::string();
+  bool same = exists && stored == adv.modified && (*find)->Text(1) == hash;
   (*find)->Reset();
-  if (!adv.withdrawn.empty() || adv.IsStaging()) {
-    if (!exists) {
-      ++counts.ignored;
-      return Status::Ok();
-    }
-    auto del = Prepared(delete_, "DELETE FROM advisory WHERE id = ?1");
-    if (!del.ok()) return del.status();
-    ++counts.removed;
-    return (*del)->Bind(1, adv.id).Run();
+  if (exists && CompareModified(adv.modified, stored) < 0) {
+    ++counts.older;
+    return Status::Ok();
   }
+  if (!adv.withdrawn.empty() || adv.IsStaging()) return Remove(adv, exists, counts);
   if (same) {
     ++counts.unchanged;
     return Status::Ok();
   }
+  auto withdrawn =
+      StoredModified(find_withdrawn_, "SELECT modified FROM withdrawn WHERE id = ?1", adv.id);
+  if (!withdrawn.ok()) return withdrawn.status();
+  if (!withdrawn->empty()) {
+    if (CompareModified(adv.modified, *withdrawn) <= 0) {
+      ++counts.older;
+      return Status::Ok();
+    }
+    // Modified after its withdrawal: the record is live again.
+    auto del = Prepared(delete_withdrawn_, "DELETE FROM withdrawn WHERE id = ?1");
+    if (!del.ok()) return del.status();
+    if (Status s = (*del)->Bind(1, adv.id).Run(); !s.ok()) return s;
+  }
+  if (Status s = Store(adv, hash, source_id); !s.ok()) return s;
+  ++(exists ? counts.updated : counts.added);
+  if (adv.IsMalicious()) ++counts.malicious;
+  return Status::Ok();
+}
+
+// A withdrawn record is removed and its withdrawal remembered; a staging record is not stored.
+Status AdvisoryDb::Remove(const Advisory& adv, bool exists, ImportCounts& counts) {
+  if (!adv.withdrawn.empty()) {
+    auto put = Prepared(put_withdrawn_,
+                        "INSERT INTO withdrawn(id, modified) VALUES(?1, ?2) ON CONFLICT(id) DO "
+                        "UPDATE SET modified = ?2");
+    if (!put.ok()) return put.status();
+    auto before =
+        StoredModified(find_withdrawn_, "SELECT modified FROM withdrawn WHERE id = ?1", adv.id);
+    if (!before.ok()) return before.status();
+    if (before->empty() || CompareModified(adv.modified, *before) > 0) {
+      if (Status s = (*put)->Bind(1, adv.id).Bind(2, adv.modified).Run(); !s.ok()) return s;
+    }
+  }
+  if (!exists) {
+    ++counts.ignored;
+    return Status::Ok();
+  }
+  auto del = Prepared(delete_, "DELETE FROM advisory WHERE id = ?1");
+  if (!del.ok()) return del.status();
+  ++counts.removed;
+  return (*del)->Bind(1, adv.id).Run();
+}
+
+Status AdvisoryDb::Store(const Advisory& adv, const std::string& hash, int64_t source_id) {
   auto del_aff = Prepared(delete_affected_, "DELETE FROM affected WHERE advisory_id = ?1");
   auto ins = Prepared(insert_,
                       "INSERT OR REPLACE INTO advisory(id, modified, published, content_hash, "
@@ -246,11 +379,11 @@ Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t sou
   (*ins)->Bind(5, source_id).Bind(6, int64_t{adv.IsMalicious()}).Bind(7, adv.summary);
   (*ins)->Bind(8, adv.details).Bind(9, Lines(adv.aliases));
   (*ins)->Bind(10, PairLines(adv.severity, [](const SeverityScore& s) {
-    return std::pair{s.type, s.score};
-  }));
+                 return std::pair{s.type, s.score};
+               }));
   (*ins)->Bind(11, PairLines(adv.references, [](const Reference& r) {
-    return std::pair{r.type, r.url};
-  }));
+                 return std::pair{r.type, r.url};
+               }));
   (*ins)->Bind(12, adv.database_severity);
   if (Status s = (*ins)->Run(); !s.ok()) return s;
   for (const Affected& a : adv.affected) {
@@ -259,8 +392,6 @@ Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t sou
     (*ins_aff)->Bind(5, int64_t{adv.IsMalicious()}).Bind(6, EncodeAffected(a));
     if (Status s = (*ins_aff)->Run(); !s.ok()) return s;
   }
-  ++(exists ? counts.updated : counts.added);
-  if (adv.IsMalicious()) ++counts.malicious;
   return Status::Ok();
 }
 
@@ -305,8 +436,14 @@ Result<AdvisoryDetails> AdvisoryDb::Details(const std::string& id) {
     if (!row.ok()) return row.error();
     return Status::NotFound("no advisory " + id);
   }
-  AdvisoryDetails d{std::string(q->Text(0)), std::string(q->Text(1)), std::string(q->Text(2)),
-                    std::string(q->Text(3)), std::string(q->Text(4)), {}, {}, {},
+  AdvisoryDetails d{std::string(q->Text(0)),
+                    std::string(q->Text(1)),
+                    std::string(q->Text(2)),
+                    std::string(q->Text(3)),
+                    std::string(q->Text(4)),
+                    {},
+                    {},
+                    {},
                     std::string(q->Text(8))};
   for (auto line : SplitLines(q->Text(5))) d.aliases.emplace_back(line);
   for (auto& [t, s] : SplitPairs(q->Text(6))) d.severity.push_back({t, s});
@@ -320,15 +457,17 @@ Result<DbStatus> AdvisoryDb::GetStatus() {
   DbStatus st;
   st.schema_version = kSchemaVersion;
   auto totals = sql::Stmt::Prepare(
-      db_, "SELECT COUNT(*), COALESCE(SUM(malicious), 0), COALESCE(MAX(modified), '') FROM advisory");
+      db_,
+      "SELECT COUNT(*), COALESCE(SUM(malicious), 0), COALESCE(MAX(modified), '') FROM advisory");
   if (!totals.ok()) return totals.error();
   if (auto r = totals->Step(); !r.ok()) return r.error();
   st.advisories = totals->Int(0);
   st.malicious = totals->Int(1);
   st.newest_modified = std::string(totals->Text(2));
-  auto sources = sql::Stmt::Prepare(
-      db_, "SELECT s.location, s.imported_at, (SELECT COUNT(*) FROM advisory a WHERE "
-           "a.source_id = s.id) FROM source s ORDER BY s.location");
+  auto sources =
+      sql::Stmt::Prepare(db_,
+                         "SELECT s.location, s.imported_at, (SELECT COUNT(*) FROM advisory a WHERE "
+                         "a.source_id = s.id) FROM source s ORDER BY s.location");
   if (!sources.ok()) return sources.error();
   for (auto r = sources->Step(); r.ok() && *r; r = sources->Step()) {
     st.sources.push_back(

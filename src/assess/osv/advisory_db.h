@@ -19,14 +19,17 @@
 
 namespace aisec::assess::osv {
 
-// Bumped whenever the tables change; an older database is rebuilt on the next import.
-inline constexpr int kSchemaVersion = 1;
+// Bumped whenever the tables change; an older database is rebuilt on the next import, except
+// version 1, which lacks only the `withdrawn` table: it is read as it is and the table is added
+// by the next import.
+inline constexpr int kSchemaVersion = 2;
 
 // What one import did.
 struct ImportCounts {
   uint64_t added = 0;
   uint64_t updated = 0;
   uint64_t unchanged = 0;
+  uint64_t older = 0;      // records older than the stored one (or its withdrawal): not stored
   uint64_t removed = 0;    // previously imported, now withdrawn
   uint64_t ignored = 0;    // withdrawn or staging (MAL-0000-*) records not stored
   uint64_t malicious = 0;  // MAL- records among added and updated
@@ -82,7 +85,9 @@ class AdvisoryDb {
   void Rollback();
   // Registers (or refreshes) a source and returns its id.
   Result<int64_t> TouchSource(const std::string& location, const std::string& imported_at);
-  // Stores one record (or removes it when withdrawn), counting what happened.
+  // Stores one record (or removes it when withdrawn), counting what happened. A record whose
+  // `modified` time is older than the stored one's, or than the withdrawal of its id, is not
+  // stored: an old export never replaces a newer record or brings back a withdrawn one.
   Status Put(const Advisory& adv, const std::string& content_hash, int64_t source_id,
              ImportCounts& counts);
 
@@ -100,6 +105,12 @@ class AdvisoryDb {
   AdvisoryDb(sqlite3* db, bool memory) : db_(db), memory_(memory) {}
   Status Init(bool create);
   Status CreateTables();
+  Status AddWithdrawnTable();
+  // The stored `modified` time of the record `id` (from the `advisory` table, or from
+  // `withdrawn`): empty when there is none.
+  Result<std::string> StoredModified(sql::Stmt& slot, const char* query, const std::string& id);
+  Status Remove(const Advisory& adv, bool exists, ImportCounts& counts);
+  Status Store(const Advisory& adv, const std::string& hash, int64_t source_id);
 
   Result<sql::Stmt*> Prepared(sql::Stmt& slot, const char* text);
 
@@ -108,7 +119,12 @@ class AdvisoryDb {
   std::mutex mu_;
   // Prepared once, reused for every call.
   sql::Stmt lookup_, find_, insert_, insert_affected_, delete_affected_, delete_, details_;
+  sql::Stmt find_withdrawn_, put_withdrawn_, delete_withdrawn_;
 };
+
+// Orders two OSV `modified` times (RFC 3339) by the instant they name: <0, 0 or >0. Times that
+// are not RFC 3339 compare as text.
+int CompareModified(std::string_view a, std::string_view b);
 
 // $XDG_CACHE_HOME/aisec/advisories.db, else ~/.cache/aisec/advisories.db; empty when neither
 // variable is set.

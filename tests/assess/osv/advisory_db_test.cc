@@ -112,7 +112,8 @@ TEST(AdvisoryDb, WithdrawnAndStagingRecordsAreNotStored) {
   // A record imported earlier and withdrawn later is removed.
   std::string rec = ReadFile(Fixture("assess/osv/crafted/withdrawn.json"));
   std::string live = rec;
-  live.erase(live.find("\"withdrawn\""), std::string("\"withdrawn\": \"2024-06-01T00:00:00Z\",").size());
+  live.erase(live.find("\"withdrawn\""),
+             std::string("\"withdrawn\": \"2024-06-01T00:00:00Z\",").size());
   dir.Write("live.json", live);
   ASSERT_EQ(ImportPaths(*db, {(dir / "live.json").string()})->counts.added, 1u);
   EXPECT_EQ(db->Lookup("pypi", "torch")->size(), 1u);
@@ -121,16 +122,100 @@ TEST(AdvisoryDb, WithdrawnAndStagingRecordsAreNotStored) {
   EXPECT_EQ(db->Lookup("pypi", "torch")->size(), 0u);
 }
 
+std::string History(const char* name) {
+  return Fixture(std::string("assess/osv/history/") + name).string();
+}
+
+// Regression test: a record older than the stored one replaced it.
+TEST(AdvisoryDb, AnOlderRecordDoesNotReplaceANewerOne) {
+  TempDir dir;
+  auto db = OpenDb(dir);
+  ASSERT_EQ(ImportPaths(*db, {History("TEST-2.new.json")})->counts.added, 1u);
+  auto old = ImportPaths(*db, {History("TEST-2.old.json")});
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->counts.older, 1u);
+  EXPECT_EQ(old->counts.changed(), 0u);
+  EXPECT_EQ(db->Details("TEST-2")->summary, "newer record");
+  auto rows = db->Lookup("pypi", "pkgb");
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].affected.ranges[0].events[1].version, "3.0");
+  // Times are compared as instants: 23:30:00.5 at -02:00 is after 00:00:00Z the next day.
+  auto offset = ImportPaths(*db, {History("TEST-2.offset.json")});
+  EXPECT_EQ(offset->counts.updated, 1u);
+  EXPECT_EQ(db->Details("TEST-2")->summary, "newer record in another offset");
+}
+
+// Regression test: re-importing an old export brought a withdrawn advisory back.
+TEST(AdvisoryDb, AnOlderRecordDoesNotUndoAWithdrawal) {
+  TempDir dir;
+  auto db = OpenDb(dir);
+  ASSERT_EQ(ImportPaths(*db, {History("TEST-3.live.json")})->counts.added, 1u);
+  ASSERT_EQ(ImportPaths(*db, {History("TEST-3.withdrawn.json")})->counts.removed, 1u);
+  auto again = ImportPaths(*db, {History("TEST-3.live.json")});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->counts.older, 1u);
+  EXPECT_EQ(again->counts.added, 0u);
+  EXPECT_EQ(db->Lookup("pypi", "pkgc")->size(), 0u);
+  // A record modified after the withdrawal is live again.
+  EXPECT_EQ(ImportPaths(*db, {History("TEST-3.restored.json")})->counts.added, 1u);
+  EXPECT_EQ(db->Lookup("pypi", "pkgc")->size(), 1u);
+  // Both in one import, old after new: the withdrawal still wins.
+  TempDir other;
+  auto fresh = OpenDb(other);
+  auto both = ImportPaths(*fresh, {History("TEST-3.withdrawn.json"), History("TEST-3.live.json")});
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->counts.ignored, 1u);
+  EXPECT_EQ(both->counts.older, 1u);
+  EXPECT_EQ(fresh->GetStatus()->advisories, 0);
+}
+
+TEST(AdvisoryDb, CompareModifiedOrdersInstants) {
+  EXPECT_LT(CompareModified("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(CompareModified("2025-01-01T00:00:00Z", "2025-01-01T00:00:00.000Z"), 0);
+  EXPECT_GT(CompareModified("2025-01-01T00:00:00.5Z", "2025-01-01T00:00:00Z"), 0);
+  EXPECT_LT(CompareModified("2025-01-01T00:00:00.25Z", "2025-01-01T00:00:00.5Z"), 0);
+  EXPECT_EQ(CompareModified("2025-01-01T02:00:00+02:00", "2025-01-01T00:00:00Z"), 0);
+  EXPECT_GT(CompareModified("2025-12-31T23:30:00-02:00", "2026-01-01T00:00:00Z"), 0);
+  EXPECT_LT(CompareModified("not a time", "nothing"), 0);  // as text
+}
+
+// A database of schema 1 has no `withdrawn` table: it is read as it is, and the next import
+// adds the table.
+TEST(AdvisoryDb, SchemaOneDatabasesAreUpgradedInPlace) {
+  TempDir dir;
+  std::string path = (dir / "adv.db").string();
+  {
+    auto db = OpenDb(dir);
+    ASSERT_TRUE(ImportPaths(*db, {History("TEST-3.live.json")}).ok());
+  }
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    sqlite3_exec(raw, "DROP TABLE withdrawn; PRAGMA user_version = 1;", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  auto read = AdvisoryDb::Open(path, false);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ((*read)->Lookup("pypi", "pkgc")->size(), 1u);
+  read->reset();
+  auto db = AdvisoryDb::Open(path, true);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  EXPECT_EQ(ImportPaths(**db, {History("TEST-3.withdrawn.json")})->counts.removed, 1u);
+  EXPECT_EQ(ImportPaths(**db, {History("TEST-3.live.json")})->counts.older, 1u);
+  EXPECT_EQ((*db)->Lookup("pypi", "pkgc")->size(), 0u);
+}
+
 TEST(AdvisoryDb, ImportsYamlArraysAndZipExports) {
   TempDir dir;
   auto db = OpenDb(dir);
-  WriteZip(dir / "PyPI-all.zip",
-           {{"GHSA-56xg-wfcc-g829.json", ReadFile(Fixture("assess/osv/real/GHSA-56xg-wfcc-g829.json"))},
-            {"PYSEC-2023-18.json", ReadFile(Fixture("assess/osv/real/PYSEC-2023-18.json"))},
-            {"README.txt", "not a record"}});
-  auto r = ImportPaths(*db, {(dir / "PyPI-all.zip").string(),
-                             Fixture("assess/osv/crafted/record.yaml").string(),
-                             Fixture("assess/osv/crafted/two_records.json").string()});
+  WriteZip(
+      dir / "PyPI-all.zip",
+      {{"GHSA-56xg-wfcc-g829.json", ReadFile(Fixture("assess/osv/real/GHSA-56xg-wfcc-g829.json"))},
+       {"PYSEC-2023-18.json", ReadFile(Fixture("assess/osv/real/PYSEC-2023-18.json"))},
+       {"README.txt", "not a record"}});
+  auto r = ImportPaths(
+      *db, {(dir / "PyPI-all.zip").string(), Fixture("assess/osv/crafted/record.yaml").string(),
+            Fixture("assess/osv/crafted/two_records.json").string()});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->counts.added, 5u);
   EXPECT_EQ(r->files, 4u);
@@ -145,7 +230,7 @@ TEST(AdvisoryDb, InvalidRecordsAreReportedPerFileAndSkipped) {
   auto r = ImportPaths(*db, {Fixture("assess/osv/malformed").string(), Real()});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->counts.added, 11u);
-  EXPECT_EQ(r->problem_count, 10u);  // one per invalid record
+  EXPECT_EQ(r->problem_count, 10u);   // one per invalid record
   EXPECT_EQ(r->counts.invalid, 10u);  // not_records.json holds three non-records
   bool named = false;
   for (const auto& p : r->problems) named |= p.path.find("missing_id.json") != std::string::npos;
