@@ -323,11 +323,11 @@ Status AdvisoryDb::Put(const Advisory& adv, const std::string& hash, int64_t sou
       StoredModified(find_withdrawn_, "SELECT modified FROM withdrawn WHERE id = ?1", adv.id);
   if (!withdrawn.ok()) return withdrawn.status();
   if (!withdrawn->empty()) {
-    if (CompareModified(adv.modified, *withdrawn) <= 0) {
+    if (CompareModified(adv.modified, *withdrawn) < 0) {
       ++counts.older;
       return Status::Ok();
     }
-    // Modified after its withdrawal: the record is live again.
+    // Not older than its withdrawal: the record is live again.
     auto del = Prepared(delete_withdrawn_, "DELETE FROM withdrawn WHERE id = ?1");
     if (!del.ok()) return del.status();
     if (Status s = (*del)->Bind(1, adv.id).Run(); !s.ok()) return s;
