@@ -1,11 +1,15 @@
-// Typosquat suspects: a dependency whose name is one edit (insertion, deletion, substitution or
-// transposition of adjacent letters), a separator or look-alike swap (0/o, 1/l/i, rn/m, - _ .)
-// or a reordering of words away from a popular AI package of the same ecosystem, and that is
-// neither a catalogued package nor a known legitimate near name. Both lists are data: the
-// `popular: true` entries of data/catalog/ai-packages.yaml and data/typosquat/legitimate.yaml.
+// Typosquat suspects: a dependency whose name is a separator swap, a look-alike character swap
+// (0/o, 1/l/i, rn/m), a reordering of words, or one edit (insertion, deletion, substitution or
+// transposition of adjacent letters) away from a popular AI package of the same ecosystem, and
+// that is neither a catalogued package nor a known legitimate near name. Both lists are data:
+// the `popular: true` entries of data/catalog/ai-packages.yaml and data/typosquat/legitimate.yaml.
+// data/typosquat/near_names.py applies the same rules offline to find legitimate near names.
+#include "assess/typosquat.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,12 +28,20 @@ namespace {
 
 // Shorter popular names have too many legitimate one-edit neighbours ("ai" -> "a1", "aws").
 constexpr size_t kMinEditLength = 5;
+// Word reordering tries every order of the candidate's parts: 4! = 24 at most.
+constexpr size_t kMaxReorderWords = 4;
+
+// Most specific first: a name that is a separator swap is not reported as a generic edit.
+constexpr std::array<std::string_view, 5> kTechniques = {"separator-swap", "confusable", "word-reorder",
+                                                         "transposition", "one-edit"};
 
 bool IsSeparator(char c) { return c == '-' || c == '_' || c == '.'; }
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-// True when a and b differ by exactly one insertion, deletion, substitution or transposition
-// of adjacent characters (optimal string alignment distance 1).
-bool OneEdit(std::string_view a, std::string_view b) {
+// Distance 1 in the optimal string alignment sense; `transposed` tells whether the edit was a
+// swap of adjacent characters.
+bool OneEdit(std::string_view a, std::string_view b, bool& transposed) {
+  transposed = false;
   if (a == b) return false;
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > 1) return false;
@@ -37,19 +49,27 @@ bool OneEdit(std::string_view a, std::string_view b) {
   while (i < a.size() && a[i] == b[i]) ++i;
   if (a.size() == b.size()) {
     if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           a.substr(i + 2) == b.substr(i + 2);  // transposition
+    transposed = i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+    return transposed;
   }
   return a.substr(i) == b.substr(i + 1);  // insertion into a
 }
 
-// The name with look-alike characters folded and separators removed.
-std::string Skeleton(std::string_view name) {
+// The name in lower case without separators.
+std::string Squashed(std::string_view name) {
   std::string out;
-  for (size_t i = 0; i < name.size(); ++i) {
-    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
-    if (IsSeparator(c)) continue;
-    if (c == 'r' && i + 1 < name.size() && std::tolower(static_cast<unsigned char>(name[i + 1])) == 'n') {
+  for (char c : name) {
+    if (!IsSeparator(c)) out += Lower(c);
+  }
+  return out;
+}
+
+// The squashed name with look-alike characters folded.
+std::string Skeleton(std::string_view name) {
+  std::string s = Squashed(name), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == 'r' && i + 1 < s.size() && s[i + 1] == 'n') {
       out += 'm';
       ++i;
       continue;
@@ -61,30 +81,29 @@ std::string Skeleton(std::string_view name) {
   return out;
 }
 
-std::vector<std::string> SortedWords(std::string_view name) {
-  std::vector<std::string> words;
-  std::string cur;
+// True when the separator-split parts of `name`, joined in another order, spell `target` (a
+// popular name without separators): "chain-lang" -> "langchain", "hub-huggingface".
+bool Reordered(std::string_view name, std::string_view target) {
+  std::vector<std::string> words(1);
   for (char c : name) {
-    if (IsSeparator(c)) {
-      if (!cur.empty()) words.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    if (!IsSeparator(c)) words.back() += Lower(c);
+    else if (!words.back().empty()) words.emplace_back();
   }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  std::sort(words.begin(), words.end());
-  return words;
+  if (words.back().empty()) words.pop_back();
+  if (words.size() < 2 || words.size() > kMaxReorderWords) return false;
+  std::vector<size_t> order(words.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Starting from the identity (the smallest order), next_permutation visits every other order.
+  while (std::next_permutation(order.begin(), order.end())) {
+    std::string joined;
+    for (size_t i : order) joined += words[i];
+    if (joined == target) return true;
+  }
+  return false;
 }
 
-// How `name` imitates `popular`, or "" when it does not.
-std::string Technique(const std::string& name, const std::string& popular) {
-  if (name == popular) return {};
-  if (popular.size() >= kMinEditLength && OneEdit(name, popular)) return "one-edit";
-  if (Skeleton(name) == Skeleton(popular)) return "look-alike characters or separators";
-  auto w = SortedWords(name);
-  if (w.size() > 1 && w == SortedWords(popular)) return "reordered words";
-  return {};
+size_t Rank(std::string_view technique) {
+  return static_cast<size_t>(std::find(kTechniques.begin(), kTechniques.end(), technique) - kTechniques.begin());
 }
 
 // "ecosystem\x1fnormalised-name" of every known legitimate near name, loaded once.
@@ -108,47 +127,61 @@ const std::set<std::string>& Legitimate() {
   return names;
 }
 
-Finding MakeFinding(const Component& c, const catalog::AiPackage& p, const std::string& how) {
+Finding MakeFinding(const Component& c, const TyposquatMatch& m) {
   Finding f;
   f.rule_id = "AISEC-TYPOSQUAT";
   f.severity = Severity::kHigh;
   f.confidence = 0.7;
   f.component_ref = c.Key();
   if (!c.evidence.empty()) f.evidence.push_back(c.evidence.front());
-  f.title = fmt::format("Possible typosquat: '{}' imitates the popular package '{}'", c.name, p.name);
+  f.title = fmt::format("Possible typosquat: '{}' imitates the popular package '{}'", c.name, m.imitates);
   f.description = fmt::format(
       "'{}' is not a known package, and its name is close to '{}' ({}), a common way to trick "
-      "developers into installing malware.", c.name, p.name, how);
+      "developers into installing malware.", c.name, m.imitates, m.technique);
   f.remediation = fmt::format("Check that '{}' is the package you meant; the popular one is '{}'.",
-                              c.name, p.name);
+                              c.name, m.imitates);
   f.frameworks["owasp_llm_2025"] = {"LLM03"};
-  f.properties["imitates"] = p.name;
-  f.properties["technique"] = how;
+  f.properties["imitates"] = m.imitates;
+  f.properties["technique"] = m.technique;
   std::string path = f.evidence.empty() ? "" : f.evidence.front().location.path;
-  f.fingerprint = Finding::Fingerprint(f.rule_id, f.component_ref, path, p.name);
+  f.fingerprint = Finding::Fingerprint(f.rule_id, f.component_ref, path, m.imitates);
   return f;
 }
 
 }  // namespace
 
-Status AssessTyposquats(Context& ctx) {
-  const catalog::AiCatalog& cat = catalog::AiCatalog::Default();
-  std::vector<const catalog::AiPackage*> popular;
-  for (const auto& p : cat.packages()) {
-    if (p.popular) popular.push_back(&p);
+std::string TyposquatTechnique(std::string_view name, std::string_view popular) {
+  if (name == popular) return {};
+  std::string target = Squashed(popular);
+  if (Squashed(name) == target) return std::string(kTechniques[0]);
+  if (Skeleton(name) == Skeleton(popular)) return std::string(kTechniques[1]);
+  if (target.size() >= kMinEditLength && Reordered(name, target)) return std::string(kTechniques[2]);
+  bool transposed = false;
+  if (popular.size() >= kMinEditLength && OneEdit(name, popular, transposed)) {
+    return std::string(transposed ? kTechniques[3] : kTechniques[4]);
   }
+  return {};
+}
+
+std::optional<TyposquatMatch> MatchTyposquat(std::string_view ecosystem, std::string_view name) {
+  const catalog::AiCatalog& cat = catalog::AiCatalog::Default();
+  if (ecosystem.empty() || cat.Find(ecosystem, name)) return std::nullopt;  // catalogued: legitimate
+  std::string normal = NormalizePackageName(ecosystem, name);
+  if (Legitimate().count(std::string(ecosystem) + '\x1f' + normal)) return std::nullopt;
+  std::optional<TyposquatMatch> best;
+  for (const auto& p : cat.packages()) {
+    if (!p.popular || p.ecosystem != ecosystem) continue;
+    std::string how = TyposquatTechnique(normal, NormalizePackageName(p.ecosystem, p.name));
+    if (how.empty()) continue;
+    if (!best || Rank(how) < Rank(best->technique)) best = TyposquatMatch{p.name, how};
+  }
+  return best;
+}
+
+Status AssessTyposquats(Context& ctx) {
   for (const Component& c : ctx.result.components) {
-    if (c.kind != ComponentKind::kLibrary || c.ecosystem.empty()) continue;
-    if (cat.Find(c.ecosystem, c.name)) continue;  // a catalogued package is legitimate
-    std::string name = NormalizePackageName(c.ecosystem, c.name);
-    if (Legitimate().count(c.ecosystem + '\x1f' + name)) continue;
-    for (const auto* p : popular) {
-      if (p->ecosystem != c.ecosystem) continue;
-      std::string how = Technique(name, NormalizePackageName(p->ecosystem, p->name));
-      if (how.empty()) continue;
-      ctx.result.findings.push_back(MakeFinding(c, *p, how));
-      break;
-    }
+    if (c.kind != ComponentKind::kLibrary) continue;
+    if (auto m = MatchTyposquat(c.ecosystem, c.name)) ctx.result.findings.push_back(MakeFinding(c, *m));
   }
   return Status::Ok();
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "aisec/aisec.h"
+#include "assess/typosquat.h"
 #include "catalog/ai_catalog.h"
 #include "core/data.h"
 #include "core/parse.h"
@@ -45,6 +46,66 @@ TEST(Typosquat, LookAlikesSeparatorsAndReorderedWords) {
   EXPECT_EQ(s["pkg:pypi/lang-chain"], "langchain");
 }
 
+// Issue 5 audit: the words of a popular name written without separators, reordered.
+TEST(Typosquat, ReorderedWordsOfANameWithoutSeparators) {
+  auto m = assess::MatchTyposquat("pypi", "chain-lang");
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->imitates, "langchain");
+  EXPECT_EQ(m->technique, "word-reorder");
+  m = assess::MatchTyposquat("pypi", "hub-huggingface");
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->technique, "word-reorder");
+  m = assess::MatchTyposquat("pypi", "hub-face-hugging");  // three parts
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->imitates, "huggingface-hub");
+  EXPECT_FALSE(assess::MatchTyposquat("pypi", "chain-lang-x-y-z").has_value());  // more than 4 parts
+  EXPECT_FALSE(assess::MatchTyposquat("pypi", "chain-language").has_value());
+}
+
+TEST(Typosquat, AuditFixtureOfSuspects) {
+  auto r = Scan({.root = testing::Fixture("assess/typosquat/audit_squats"), .db_path = ""});
+  ASSERT_TRUE(r.ok());
+  std::map<std::string, std::pair<std::string, std::string>> s;
+  for (const auto& f : r->findings) {
+    if (f.rule_id == "AISEC-TYPOSQUAT") s[f.component_ref] = {f.properties.at("imitates"), f.properties.at("technique")};
+  }
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(s["pkg:pypi/chain-lang"], P("langchain", "word-reorder"));
+  EXPECT_EQ(s["pkg:pypi/hub-huggingface"], P("huggingface-hub", "word-reorder"));
+  EXPECT_EQ(s["pkg:pypi/index-llama"], P("llama-index", "word-reorder"));
+  EXPECT_EQ(s["pkg:pypi/iangchain"], P("langchain", "confusable"));
+  EXPECT_EQ(s["pkg:pypi/anthrop1c"], P("anthropic", "confusable"));
+  EXPECT_EQ(s["pkg:pypi/anthroplc"], P("anthropic", "confusable"));
+  EXPECT_EQ(s["pkg:pypi/transfomers"], P("transformers", "one-edit"));
+  EXPECT_EQ(s["pkg:npm/0penai@4.0.0"], P("openai", "confusable"));
+  EXPECT_EQ(s["pkg:npm/openia@4.0.0"], P("openai", "transposition"));
+  EXPECT_EQ(s.count("pkg:pypi/langchain-openai"), 0u);
+  EXPECT_EQ(s.count("pkg:pypi/llama-index-core"), 0u);
+}
+
+// Each label, most specific first: a separator change is never reported as a generic edit.
+TEST(Typosquat, TechniqueLabels) {
+  using assess::TyposquatTechnique;
+  EXPECT_EQ(TyposquatTechnique("open-ai", "openai"), "separator-swap");          // inserted
+  EXPECT_EQ(TyposquatTechnique("hugging-face-hub", "huggingface-hub"), "separator-swap");
+  EXPECT_EQ(TyposquatTechnique("huggingfacehub", "huggingface-hub"), "separator-swap");  // deleted
+  EXPECT_EQ(TyposquatTechnique("huggingface.hub", "huggingface-hub"), "separator-swap");  // swapped
+  EXPECT_EQ(TyposquatTechnique("0penai", "openai"), "confusable");
+  EXPECT_EQ(TyposquatTechnique("opena1", "openai"), "confusable");
+  EXPECT_EQ(TyposquatTechnique("rnistralai", "mistralai"), "confusable");
+  EXPECT_EQ(TyposquatTechnique("lang-cha1n", "langchain"), "confusable");
+  EXPECT_EQ(TyposquatTechnique("chain-lang", "langchain"), "word-reorder");
+  EXPECT_EQ(TyposquatTechnique("openai-langchain", "langchain-openai"), "word-reorder");
+  EXPECT_EQ(TyposquatTechnique("trnasformers", "transformers"), "transposition");
+  EXPECT_EQ(TyposquatTechnique("transfomers", "transformers"), "one-edit");   // deletion
+  EXPECT_EQ(TyposquatTechnique("transformerss", "transformers"), "one-edit");  // insertion
+  EXPECT_EQ(TyposquatTechnique("transfarmers", "transformers"), "one-edit");  // substitution
+  EXPECT_EQ(TyposquatTechnique("openai", "openai"), "");
+  EXPECT_EQ(TyposquatTechnique("tranzfarmers", "transformers"), "");
+  EXPECT_EQ(TyposquatTechnique("ai", "a1"), "confusable");
+  EXPECT_EQ(TyposquatTechnique("aj", "ai"), "");  // too short for an edit
+}
+
 TEST(Typosquat, ShortPopularNamesNeedMoreThanOneEdit) {
   testing::TempDir dir;
   dir.Write("web/package.json", "{}");  // npm "ai" is popular but two letters long
@@ -67,6 +128,51 @@ TEST(Typosquat, KnownLegitimateNearNamesAreNotSuspects) {
   // "ctransformers" is one insertion from "transformers" and "torchx" from "torch".
   auto s = Suspects("ctransformers\ntorchx\n");
   EXPECT_TRUE(s.empty());
+}
+
+// Issue 5 audit: wand (ImageMagick) and tokenizer were reported as wandb and tokenizers.
+TEST(Typosquat, AuditFixtureOfLegitimatePackages) {
+  auto r = Scan({.root = testing::Fixture("assess/typosquat/audit_legitimate"), .db_path = ""});
+  ASSERT_TRUE(r.ok());
+  std::set<std::string> flagged;
+  for (const auto& f : r->findings) {
+    if (f.rule_id == "AISEC-TYPOSQUAT") flagged.insert(f.component_ref);
+  }
+  for (const char* ok : {"pkg:pypi/wand@0.6", "pkg:pypi/tokenizer@3.4", "pkg:pypi/tensorboardx@2.6",
+                         "pkg:pypi/keras-nlp", "pkg:pypi/openai-whisper", "pkg:pypi/ray"}) {
+    EXPECT_EQ(flagged.count(ok), 0u) << ok;
+  }
+  EXPECT_EQ(flagged.count("pkg:pypi/mlflow2"), 1u);
+}
+
+TEST(Typosquat, NoLegitimateEntryIsFlagged) {
+  auto doc = ParseYaml(*DataFile("typosquat/legitimate.yaml"), "legitimate.yaml");
+  ASSERT_TRUE(doc.ok());
+  size_t n = 0;
+  for (const auto& p : (*doc)["packages"]) {
+    std::string eco = p["ecosystem"].as<std::string>(), name = p["name"].as<std::string>();
+    EXPECT_FALSE(assess::MatchTyposquat(eco, name).has_value()) << eco << "/" << name;
+    ++n;
+  }
+  EXPECT_GE(n, 18u);
+}
+
+TEST(Typosquat, CataloguedNamesAreNeverFlagged) {
+  for (const auto& p : catalog::AiCatalog::Default().packages()) {
+    EXPECT_FALSE(assess::MatchTyposquat(p.ecosystem, p.name).has_value()) << p.ecosystem << "/" << p.name;
+  }
+  EXPECT_FALSE(assess::MatchTyposquat("pypi", "huggingface_hub").has_value());
+  EXPECT_FALSE(assess::MatchTyposquat("npm", "@LangChain/Core").has_value());
+}
+
+// Malicious uploads recorded in OSV (MAL-2026-16133..16136) are caught by name alone too.
+TEST(Typosquat, KnownMaliciousSquatsAreFlagged) {
+  for (auto [name, target] : std::vector<std::pair<std::string, std::string>>{
+           {"langgrap", "langgraph"}, {"ollamaa", "ollama"}, {"openaii", "openai"}, {"transfomers", "transformers"}}) {
+    auto m = assess::MatchTyposquat("pypi", name);
+    ASSERT_TRUE(m.has_value()) << name;
+    EXPECT_EQ(m->imitates, target);
+  }
 }
 
 TEST(Typosquat, LegitimateListIsValidData) {
