@@ -166,6 +166,7 @@ class Detection {
           re2::RE2::PartialMatch(re2::StringPiece(it->second.data(), it->second.size()), *rule.require_value)) {
         return;
       }
+      if (rule.local_arg && LocalArgument(rule, args, m.start)) return;
     }
     Finding f;
     f.rule_id = rule.id;
@@ -180,6 +181,50 @@ class Detection {
     // The line's code, whitespace-collapsed: stable when lines move, distinct per call.
     f.fingerprint = Finding::Fingerprint(f.rule_id, "", in_.path, f.evidence.back().snippet);
     sink_.Report(std::move(f));
+  }
+
+  // True when the call's model argument is a local path: a path literal or expression, or a
+  // variable last assigned one before the call in this file.
+  bool LocalArgument(const RiskRule& rule, const CallArgs& args, size_t call) const {
+    std::string_view arg = args.positional.empty() ? std::string_view() : Trim(args.positional.front());
+    for (const auto& name : rule.local_arg_names) {
+      if (auto it = args.raw.find(name); it != args.raw.end()) arg = Trim(it->second);
+    }
+    if (arg.empty()) return false;
+    auto local = [&](std::string_view expr) {
+      return re2::RE2::PartialMatch(re2::StringPiece(expr.data(), expr.size()), *rule.local_arg);
+    };
+    if (local(arg)) return true;
+    if (!IsIdentifier(arg)) return false;
+    std::string_view value = AssignedBefore(arg, call);
+    return !value.empty() && local(value);
+  }
+
+  static bool IsIdentifier(std::string_view s) {
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s.front()))) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  }
+
+  // The right-hand side of the last `name = …` line before `offset`, or "".
+  std::string_view AssignedBefore(std::string_view name, size_t offset) const {
+    std::string_view before = in_.text.substr(0, offset);
+    size_t end = before.size();
+    while (end > 0) {
+      size_t nl = before.rfind('\n', end - 1);
+      size_t from = nl == std::string_view::npos ? 0 : nl + 1;
+      std::string_view line = TrimLeft(before.substr(from, end - from));
+      end = nl == std::string_view::npos ? 0 : nl;
+      if (!line.starts_with(name)) continue;
+      std::string_view rest = TrimLeft(line.substr(name.size()));
+      if (rest.starts_with(':')) {  // annotated: `name: Path = …`
+        size_t eq = rest.find('=');
+        if (eq == std::string_view::npos) continue;
+        rest = rest.substr(eq);
+      }
+      if (!rest.starts_with('=') || rest.starts_with("==")) continue;
+      return Trim(rest.substr(1));
+    }
+    return {};
   }
 
   // In code, a model name counts as keyed when the string is a model argument or value.

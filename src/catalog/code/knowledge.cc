@@ -207,6 +207,11 @@ Result<std::unique_ptr<Knowledge>> Knowledge::Build() {
         rr.require_value = std::make_unique<re2::RE2>(Str(req, "value"));
         if (!rr.require_value->ok()) return Status::Parse("code-risks.yaml: " + rr.id + ": bad require_arg value");
       }
+      if (const YAML::Node local = n["local_arg"]) {
+        for (const auto& x : local["names"]) rr.local_arg_names.push_back(x.as<std::string>());
+        rr.local_arg = std::make_unique<re2::RE2>(Str(local, "value"));
+        if (!rr.local_arg->ok()) return Status::Parse("code-risks.yaml: " + rr.id + ": bad local_arg value");
+      }
       if (n["file_needs"]) {
         rr.file_needs = std::make_unique<re2::RE2>(Str(n, "file_needs"));
         if (!rr.file_needs->ok()) return Status::Parse("code-risks.yaml: " + rr.id + ": bad file_needs");

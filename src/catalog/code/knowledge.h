@@ -38,6 +38,10 @@ struct RiskRule {
   std::string require_arg;                     // keyword that makes the call safe…
   std::unique_ptr<re2::RE2> require_value;     // …when its value matches this
   std::unique_ptr<re2::RE2> file_needs;        // the file must match this for the rule to count
+  // The call is fine when its first argument (or keyword in local_arg_names), as written or as
+  // assigned to the variable it names, matches local_arg: a local path, not a hub id.
+  std::unique_ptr<re2::RE2> local_arg;
+  std::vector<std::string> local_arg_names;
   std::vector<std::string> families;
   std::vector<std::string> positive, negative;  // examples, checked by the tests
 };
