@@ -56,4 +56,39 @@ inline bool InRange(const Scheme& s, const std::string& spec, const std::string&
   return r.ok() && v.ok() && r->Contains(s, *v);
 }
 
+// One row of a comparison table: a <op> b, with op one of '<', '=', '>'.
+struct Cmp {
+  const char* a;
+  char op;
+  const char* b;
+};
+
+// Checks every row both ways (a op b and b reverse-op a); returns the number of rows.
+inline size_t ExpectComparisons(const Scheme& s, const std::vector<Cmp>& rows) {
+  for (const auto& r : rows) {
+    auto c = s.CompareText(r.a, r.b);
+    auto back = s.CompareText(r.b, r.a);
+    EXPECT_TRUE(c.has_value() && back.has_value()) << r.a << " or " << r.b << " does not parse";
+    if (!c || !back) continue;
+    int want = r.op == '<' ? -1 : r.op == '>' ? 1 : 0;
+    EXPECT_EQ((*c > 0) - (*c < 0), want) << r.a << " " << r.op << " " << r.b;
+    EXPECT_EQ((*back > 0) - (*back < 0), -want) << r.b << " vs " << r.a;
+  }
+  return rows.size();
+}
+
+// One row of a membership table: whether `version` satisfies the requirement `range`.
+struct Member {
+  const char* range;
+  const char* version;
+  bool in;
+};
+
+inline size_t ExpectMembership(const Scheme& s, const std::vector<Member>& rows) {
+  for (const auto& r : rows) {
+    EXPECT_EQ(InRange(s, r.range, r.version), r.in) << r.version << (r.in ? " in " : " not in ") << r.range;
+  }
+  return rows.size();
+}
+
 }  // namespace aisec::assess::version::testing
