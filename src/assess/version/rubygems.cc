@@ -137,14 +137,16 @@ Result<VersionSet> RubyGemsScheme::ParseRange(std::string_view spec) const {
     else if (op == "<=") set = VersionSet::Of(Interval{std::nullopt, Bound{*v, true}});
     else if (op == "<") set = VersionSet::Of(Interval::Below(*v));
     else {
-      // "~> 2.2.3" is ">= 2.2.3, < 2.3": drop the last release segment and bump the one before.
+      // "~> 2.2.3" is ">= 2.2.3, < 2.3.A": drop the last release segment and bump the one before.
       std::vector<std::string_view> parts = Split(Split(clause, '-')[0], '.');
       while (parts.size() > 1 && !AllDigits(parts.back())) parts.pop_back();
       if (parts.size() > 1) parts.pop_back();
       if (!AllDigits(parts.back())) return ParseError("RubyGems", clause);
       std::string upper;
       for (size_t i = 0; i + 1 < parts.size(); ++i) upper += std::string(parts[i]) + ".";
-      upper += IncrementDigits(std::string(parts.back()));
+      // Gem compares the candidate's release (pre-release letters dropped) with the bump, so the
+      // bump's own pre-releases are out too: "A" is the smallest letter segment.
+      upper += IncrementDigits(std::string(parts.back())) + ".A";
       auto hi = Parse(upper);
       if (!hi.ok()) return hi.error();
       set = VersionSet::Of(Interval{Bound{*v, true}, Bound{*hi, false}});
