@@ -194,3 +194,31 @@ TEST(Typosquat, LegitimateListIsValidData) {
 
 }  // namespace
 }  // namespace aisec
+
+namespace aisec {
+namespace {
+
+// The input of data/typosquat/near_names.py: names per known ecosystem, none twice.
+TEST(Typosquat, WellKnownPackageListIsValidData) {
+  auto text = DataFile("typosquat/well-known-packages.yaml");
+  ASSERT_TRUE(text.has_value());
+  auto doc = ParseYaml(*text, "well-known-packages.yaml");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)["version"].as<int>(), 1);
+  size_t total = 0;
+  for (const auto& eco : (*doc)["packages"]) {
+    std::string type = eco.first.as<std::string>();
+    EXPECT_TRUE(catalog::IsKnownEcosystem(type)) << type;
+    std::set<std::string> seen;
+    for (const auto& n : eco.second) {
+      std::string name = n.as<std::string>();
+      EXPECT_FALSE(name.empty());
+      EXPECT_TRUE(seen.insert(NormalizePackageName(type, name)).second) << type << "/" << name;
+    }
+    total += seen.size();
+  }
+  EXPECT_GE(total, 1000u);
+}
+
+}  // namespace
+}  // namespace aisec
