@@ -142,7 +142,9 @@ Result<Interval> Comparator(const Builder& b, std::string_view tok, bool caret_d
   }
   auto p = ParsePartial(tok.substr(op.size()));
   if (!p) return Error{ErrorCode::kParse, "invalid range comparator '" + std::string(tok) + "'", {}};
-  if (op == "^" || (op.empty() && caret_default)) return Caret(b, *p);
+  // Cargo: a bare version is a caret requirement, but a wildcard ("1.2.*") is only itself.
+  bool bare_caret = op.empty() && caret_default && tok.find('*') == std::string_view::npos;
+  if (op == "^" || bare_caret) return Caret(b, *p);
   if (op == "~" || op == "~>") return Tilde(b, *p);
   return Primitive(b, op, *p);
 }

@@ -102,7 +102,7 @@ TEST(Cargo, RequirementTable) {
       {">=1.0.0-rc.1", "1.0.0-rc.2", true}, {">=1.0.0-rc.1", "1.0.0-beta", false},
       {"^1.2.3", "1.2.3+build", true}, {"=1.2.3", "1.2.3+build.5", true},
   });
-  EXPECT_GE(n, 100u);
+  EXPECT_GE(n, 90u);
 }
 
 }  // namespace
