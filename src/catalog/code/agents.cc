@@ -103,7 +103,7 @@ class AgentDetection {
     size_t from = nl == std::string_view::npos ? 0 : nl + 1;
     std::string_view prefix = text_.substr(from, offset - from);
     static const re2::RE2 kAssign(
-        R"(([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_][A-Za-z0-9_.\[\]<>]*\s*)?:?=\s*(?:await\s+)?(?:[A-Za-z_][A-Za-z0-9_:]*\.)?$)");
+        R"(([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_][A-Za-z0-9_.\[\]<>]*\s*)?:?=\s*(?:await\s+)?(?:[A-Za-z_][A-Za-z0-9_:]*\.?)?$)");
     static const re2::RE2 kChainHead(
         R"(([A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_][A-Za-z0-9_.\[\]<>]*\s*)?:?=\s*[A-Za-z_][A-Za-z0-9_.:]*\s*$)");
     std::string name;
