@@ -260,25 +260,6 @@ class AgentDetection {
     return {};
   }
 
-  // Ruby `define_function :name, description: "…" do`: the arguments end with the statement
-  // (a line that does not end with a comma), before a block.
-  CallArgs BareArgs(size_t from) const {
-    size_t end = from;
-    while (true) {
-      end = text_.find('\n', end);
-      if (end == std::string_view::npos) end = text_.size();
-      std::string_view line = TrimRight(text_.substr(from, end - from));
-      if (end == text_.size() || !line.ends_with(",") || end - from > 2000) break;
-      ++end;
-    }
-    std::string_view args = text_.substr(from, end - from);
-    static const re2::RE2 kBlock(R"((?s)^(.*?)\s+(?:do(?:\s*\|[^|]*\|)?|\{)\s*$)");
-    re2::StringPiece head;
-    if (re2::RE2::FullMatch(re2::StringPiece(args.data(), args.size()), kBlock, &head))
-      end = from + head.size();
-    return ReadCallArgs(text_.substr(0, end), from);
-  }
-
   void Define(const Definition& d, const PatternMatch& m) {
     if (regions_.At(m.start) == Region::kComment || !FileMatches(d)) return;
     // Call patterns must start in code; schema patterns start at a quoted key.
@@ -289,7 +270,7 @@ class AgentDetection {
       args = ReadCallArgs(text_, *open);
       after = args.close ? args.close + 1 : *open;
     } else if (d.bare_args) {
-      args = BareArgs(m.end);
+      args = ReadBareArgs(text_, m.end);
     }
     // Snippet drops what is not valid UTF-8, which can be all of a hostile literal.
     std::string name = Snippet(NameOf(d, m, args, after), 80);

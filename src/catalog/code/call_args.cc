@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <re2/re2.h>
+
 #include "core/strings.h"
 
 namespace aisec::catalog::code {
@@ -119,6 +121,23 @@ CallArgs ReadCallArgs(std::string_view text, size_t open) {
       out.keywords[key] = {static_cast<size_t>(lit->data() - text.data()), *lit};
   }
   return out;
+}
+
+CallArgs ReadBareArgs(std::string_view text, size_t from) {
+  size_t end = from;
+  while (true) {
+    end = text.find('\n', end);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = TrimRight(text.substr(from, end - from));
+    if (end == text.size() || !line.ends_with(",") || end - from > kMaxArgsBytes) break;
+    ++end;
+  }
+  std::string_view args = text.substr(from, end - from);
+  static const re2::RE2 kBlock(R"((?s)^(.*?)\s+(?:do(?:\s*\|[^|]*\|)?|\{)\s*$)");
+  re2::StringPiece head;
+  if (re2::RE2::FullMatch(re2::StringPiece(args.data(), args.size()), kBlock, &head))
+    end = from + head.size();
+  return ReadCallArgs(text.substr(0, end), from);
 }
 
 std::vector<std::string> ListedNames(std::string_view list) {

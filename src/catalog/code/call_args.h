@@ -26,6 +26,10 @@ struct CallArgs {
 // without parentheses: pass the text up to the end of the statement).
 CallArgs ReadCallArgs(std::string_view text, size_t open);
 
+// Arguments written without parentheses (Ruby `define_function :f, description: "…" do`): from
+// `from` to the end of the statement — a line that does not end with a comma — before a block.
+CallArgs ReadBareArgs(std::string_view text, size_t from);
+
 // The calls chained after offset `from` (".preamble(\"…\").tool(Adder).build()"): each method
 // name with the offset just inside its '('. Stops at the first thing that is not a chained call
 // or after 4000 bytes.
