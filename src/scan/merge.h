@@ -26,6 +26,10 @@ void FoldUsageIntoDeclarations(std::vector<Component>& components, std::vector<R
 // the components of single files, before MergeComponents.
 void ResolveDeclarationsWithLocks(std::vector<Component>& components, std::vector<Relation>& relations);
 
+// A relation to a tool class that is not itself a component ("tool:WeatherTools") also goes to
+// every tool whose aisec:tool:class is that class. Runs after MergeComponents.
+void LinkToolClasses(const std::vector<Component>& components, std::vector<Relation>& relations);
+
 inline constexpr size_t kMaxEvidencePerComponent = 100;
 
 }  // namespace aisec::scan

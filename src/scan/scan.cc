@@ -144,6 +144,7 @@ Result<ScanResult> Scan(const ScanOptions& options) {
     scan::ResolveDeclarationsWithLocks(all.components, all.relations);
     result.components = scan::MergeComponents(std::move(all.components));
     scan::FoldUsageIntoDeclarations(result.components, all.relations);
+    scan::LinkToolClasses(result.components, all.relations);
     result.relations = scan::CleanRelations(std::move(all.relations), result.components);
     result.warnings.insert(result.warnings.end(), all.warnings.begin(), all.warnings.end());
     result.findings = std::move(all.findings);

@@ -30,6 +30,14 @@ Result<DefinitionKind> ParseKind(const std::string& s) {
   return Status::Parse(std::string(kDataPath) + ": unknown kind " + s);
 }
 
+Result<std::unique_ptr<re2::RE2>> OptionalRegex(const YAML::Node& n, const std::string& id,
+                                                const char* key) {
+  if (!n[key]) return std::unique_ptr<re2::RE2>();
+  auto re = std::make_unique<re2::RE2>(n[key].as<std::string>());
+  if (!re->ok()) return Status::Parse(std::string(kDataPath) + ": " + id + ": bad " + key);
+  return re;
+}
+
 Result<Definition> ReadDefinition(const YAML::Node& n) {
   Definition d;
   d.id = n["id"].as<std::string>();
@@ -37,11 +45,20 @@ Result<Definition> ReadDefinition(const YAML::Node& n) {
   auto kind = ParseKind(n["kind"].as<std::string>());
   if (!kind.ok()) return kind.error();
   d.kind = *kind;
-  if (n["file_needs"]) {
-    d.file_needs = std::make_unique<re2::RE2>(n["file_needs"].as<std::string>());
-    if (!d.file_needs->ok())
-      return Status::Parse(std::string(kDataPath) + ": " + d.id + ": bad file_needs");
+  for (auto [key, field] : {std::pair{"file_needs", &d.file_needs},
+                             std::pair{"name_after", &d.name_after},
+                             std::pair{"description_after", &d.description_after},
+                             std::pair{"owner_before", &d.owner_before}}) {
+    auto re = OptionalRegex(n, d.id, key);
+    if (!re.ok()) return re.error();
+    *field = std::move(re).value();
   }
+  d.description_args = Strings(n["description"]);
+  d.chain_tools = Strings(n["chain_tools"]);
+  d.chain_prompt = Strings(n["chain_prompt"]);
+  if (n["description_position"]) d.description_position = n["description_position"].as<int>();
+  d.owner_group = n["owner_group"] && n["owner_group"].as<bool>();
+  d.bare_args = n["bare_args"] && n["bare_args"].as<bool>();
   d.name_args = Strings(n["name"]);
   d.tool_args = Strings(n["tools"]);
   d.prompt_args = Strings(n["prompt"]);

@@ -22,9 +22,20 @@ struct Definition {
   std::string id, framework;
   DefinitionKind kind = DefinitionKind::kAgent;
   std::unique_ptr<re2::RE2> file_needs;  // null: any file
-  std::vector<std::string> name_args, tool_args, prompt_args;
-  int name_position = -1, tools_position = -1;
+  std::vector<std::string> name_args, tool_args, prompt_args, description_args;
+  int name_position = -1, tools_position = -1, description_position = -1;
   bool name_group = false, name_from_def = false;
+  // The first capture group of these, matched at the text after the definition (past its
+  // arguments), is the name (`name_after`: a Java method) or the description.
+  std::unique_ptr<re2::RE2> name_after, description_after;
+  // The type a tool belongs to (aisec:tool:class): the regex's capture group (`owner_group`) or
+  // the group of the last `owner_before` match before it (the enclosing class).
+  bool owner_group = false;
+  std::unique_ptr<re2::RE2> owner_before;
+  // Builder calls chained after an agent's call whose arguments are tools or its prompt.
+  std::vector<std::string> chain_tools, chain_prompt;
+  // Arguments may come without parentheses, up to the end of the statement (Ruby).
+  bool bare_args = false;
   struct Example {
     std::string code, name;
   };

@@ -1,7 +1,9 @@
 // AI use in Jupyter notebooks: the code cells are read as Python (or the kernel's language) and
-// each finding is located at the notebook line that holds it.
+// each finding is located at the notebook line that holds it. Agents, tools and system prompts
+// in the cells are found by the agent detection (agents.h) on the same joined code.
 #include <nlohmann/json.hpp>
 
+#include "catalog/code/agents.h"
 #include "catalog/code/detector.h"
 #include "catalog/registry_decls.h"
 #include "core/parse.h"
@@ -101,6 +103,7 @@ void NotebookCode(Context& ctx) {
   };
   Detect(DetectInput{.text = cells.code, .family = rules, .shared = k.Shared(), .syntax = &lang->syntax, .path = path, .locate = locate},
          ctx.sink());
+  DetectAgents(cells.code, *lang, path, ctx.sink(), locate);
 }
 
 }  // namespace aisec::catalog::code

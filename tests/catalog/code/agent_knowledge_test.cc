@@ -37,12 +37,13 @@ TEST(AgentKnowledge, DataIsVersionedAndIdsUnique) {
     EXPECT_TRUE(ids.insert(def.id).second) << def.id;
     EXPECT_FALSE(def.framework.empty()) << def.id;
     EXPECT_FALSE(def.examples.empty()) << def.id << " has no example";
-    EXPECT_TRUE(def.name_group || def.name_from_def || !def.name_args.empty() ||
+    EXPECT_TRUE(def.name_group || def.name_from_def || def.name_after || def.owner_group ||
+                !def.name_args.empty() ||
                 def.name_position >= 0 || def.kind == DefinitionKind::kAgent)
         << def.id << " cannot name what it finds";
   }
   EXPECT_GE(ids.size(), 20u);
-  for (const char* family : {"python", "js", "jvm", "dotnet"})
+  for (const char* family : {"python", "js", "jvm", "dotnet", "go", "rust", "ruby"})
     EXPECT_NE((*built)->ForFamily(family), nullptr) << family;
 }
 
@@ -60,7 +61,10 @@ TEST(AgentKnowledge, EveryDefinitionFindsItsExamples) {
       const std::map<std::string, std::string> kFiles = {{"python", "example.py"},
                                                          {"js", "example.ts"},
                                                          {"jvm", "Example.java"},
-                                                         {"dotnet", "Example.cs"}};
+                                                         {"dotnet", "Example.cs"},
+                                                         {"go", "example.go"},
+                                                         {"rust", "example.rs"},
+                                                         {"ruby", "example.rb"}};
       std::string file = kFiles.at(family_of[def.id]);
       dir.Write(file, code + "\n");
       auto out = testing::RunCataloger(AgentCode, dir.path(), file);

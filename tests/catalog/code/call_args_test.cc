@@ -42,5 +42,34 @@ TEST(CallArgs, ListedNames) {
   EXPECT_TRUE(ListedNames("[").empty());
 }
 
+TEST(CallArgs, ListedNamesOfOtherLanguages) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ListedNames("[]tools.Tool{tools.Calculator{}, Weather{}, nil}"),
+            (V{"tools.Calculator", "Weather", "nil"}));
+  EXPECT_EQ(ListedNames("vec![Adder, Subtract]"), (V{"Adder", "Subtract"}));
+  EXPECT_EQ(ListedNames("[WeatherTool.new(api_key: k), Langchain::Tool::Calculator.new]"),
+            (V{"WeatherTool", "Langchain::Tool::Calculator"}));
+  EXPECT_TRUE(ListedNames("[]string").empty());
+}
+
+TEST(CallArgs, ChainedCallsAndArgumentNames) {
+  std::string_view text =
+      "x.agent(m)\n  .preamble(\"p (x)\")\n  .tool(Adder)\n  .tools(new A(b), c)\n  .build();";
+  auto calls = ChainedCalls(text, text.find(')') + 1);
+  ASSERT_EQ(calls.size(), 4u);
+  EXPECT_EQ(calls[0].method, "preamble");
+  EXPECT_EQ(calls[3].method, "build");
+  EXPECT_EQ(ArgumentNames(ReadCallArgs(text, calls[1].open)), (std::vector<std::string>{"Adder"}));
+  EXPECT_EQ(ArgumentNames(ReadCallArgs(text, calls[2].open)), (std::vector<std::string>{"A", "c"}));
+  EXPECT_TRUE(ChainedCalls("x;\n.tool(A)", 1).empty());  // the statement ended
+}
+
+TEST(CallArgs, ArgumentsWithoutParenthesesRunToTheEndOfTheText) {
+  std::string_view text = R"(define_function :f, description: "Does f")";
+  CallArgs a = ReadCallArgs(text, text.find(' '));
+  EXPECT_EQ(a.keywords.at("description").second, "Does f");
+  EXPECT_EQ(a.close, 0u);
+}
+
 }  // namespace
 }  // namespace aisec::catalog::code
