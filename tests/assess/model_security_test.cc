@@ -63,7 +63,16 @@ TEST(ModelSecurityAssessor, OldJoblibArrayFileIsOneFindingWithBothFiles) {
   EXPECT_EQ(imports[0]->evidence[0].location.path, "old_joblib_object_array.pkl_01.npy");
   EXPECT_EQ(imports[0]->evidence[1].location.path, "old_joblib_object_array.pkl");
   EXPECT_EQ(imports[0]->properties.at("aisec:referenced-by"), "old_joblib_object_array.pkl");
-  EXPECT_EQ(imports[0]->component_ref, "machine-learning-model:old_joblib_object_array.pkl_01.npy");
+  // The finding belongs to the array file's component, which was checked.
+  const Component* array = nullptr;
+  for (const auto& c : r->components) {
+    if (c.kind == ComponentKind::kModel &&
+        c.evidence.front().location.path == "old_joblib_object_array.pkl_01.npy") {
+      array = &c;
+    }
+  }
+  ASSERT_NE(array, nullptr);
+  EXPECT_EQ(imports[0]->component_ref, array->Key());
 }
 
 TEST(ModelSecurityAssessor, ScanOfASingleModelFile) {
