@@ -43,14 +43,19 @@ Status ModelSecurity(Context& ctx) {
   if (targets.empty()) return Status::Ok();
   std::error_code ec;
   bool root_is_dir = std::filesystem::is_directory(ctx.options.root, ec);
+  model::RunFiles run_files;
+  for (const auto& t : targets) run_files.insert(model::NormalRunPath(t.path));
   std::vector<model::ModelReport> reports(targets.size());
   ThreadPool pool(ctx.options.jobs);
   pool.ParallelFor(targets.size(), [&](size_t i) {
     const Target& t = targets[i];
     source::SourceFile file{t.path, root_is_dir ? ctx.options.root / t.path : ctx.options.root};
-    reports[i] = model::ScanModelFile(
-        file, ctx.reader, {.digest_limit = ctx.options.model_digest_limit, .known_sha256 = t.sha256});
+    reports[i] = model::ScanModelFile(file, ctx.reader,
+                                      {.digest_limit = ctx.options.model_digest_limit,
+                                       .known_sha256 = t.sha256,
+                                       .run_files = &run_files});
   });
+  model::LinkDeferredFiles(reports);
   for (size_t i = 0; i < targets.size(); ++i) {
     auto& r = reports[i];
     Component& c = ctx.result.components[targets[i].component];

@@ -83,15 +83,18 @@ Result<ScanResult> ScanModels(const std::vector<std::filesystem::path>& paths, c
   if (Status st = Collect(paths, options, jobs, result); !st.ok()) return st.error();
 
   source::FileReader reader;
+  assess::model::RunFiles run_files;
+  for (const auto& job : jobs) run_files.insert(assess::model::NormalRunPath(job.file.rel_path));
   std::vector<assess::model::ModelReport> reports(jobs.size());
   scan::StageClock clock(result.stats);
   {
     ThreadPool pool(options.jobs);
     pool.ParallelFor(jobs.size(), [&](size_t i) {
-      reports[i] = assess::model::ScanModelFile(jobs[i].file, reader,
-                                                {.digest_limit = options.model_digest_limit});
+      reports[i] = assess::model::ScanModelFile(
+          jobs[i].file, reader, {.digest_limit = options.model_digest_limit, .run_files = &run_files});
     });
   }
+  assess::model::LinkDeferredFiles(reports);
   clock.Lap("model checks");
   for (size_t i = 0; i < jobs.size(); ++i) AddReport(jobs[i], reports[i], result);
   result.components = scan::MergeComponents(std::move(result.components));

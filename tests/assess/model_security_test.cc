@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "aisec/aisec.h"
 #include "test_util.h"
@@ -44,6 +45,34 @@ TEST(ModelSecurityAssessor, ScanChecksModelFilesTheInventoryFound) {
   }
   EXPECT_TRUE(found);
   EXPECT_EQ(r->exit_code, 1);
+}
+
+TEST(ModelSecurityAssessor, OldJoblibArrayFileIsOneFindingWithBothFiles) {
+  testing::TempDir dir;
+  for (const char* name : {"old_joblib_object_array.pkl", "old_joblib_object_array.pkl_01.npy"}) {
+    std::filesystem::copy_file(testing::Fixture("model/malicious") / name, dir / name);
+  }
+  auto r = Scan({.root = dir.path(), .jobs = 1});
+  ASSERT_TRUE(r.ok());
+  std::vector<const Finding*> imports;
+  for (const auto& f : r->findings) {
+    if (f.rule_id == "AISEC-MODEL-PICKLE-IMPORT") imports.push_back(&f);
+  }
+  ASSERT_EQ(imports.size(), 1u);
+  ASSERT_EQ(imports[0]->evidence.size(), 2u);
+  EXPECT_EQ(imports[0]->evidence[0].location.path, "old_joblib_object_array.pkl_01.npy");
+  EXPECT_EQ(imports[0]->evidence[1].location.path, "old_joblib_object_array.pkl");
+  EXPECT_EQ(imports[0]->properties.at("aisec:referenced-by"), "old_joblib_object_array.pkl");
+  // The finding belongs to the array file's component, which was checked.
+  const Component* array = nullptr;
+  for (const auto& c : r->components) {
+    if (c.kind == ComponentKind::kModel &&
+        c.evidence.front().location.path == "old_joblib_object_array.pkl_01.npy") {
+      array = &c;
+    }
+  }
+  ASSERT_NE(array, nullptr);
+  EXPECT_EQ(imports[0]->component_ref, array->Key());
 }
 
 TEST(ModelSecurityAssessor, ScanOfASingleModelFile) {

@@ -99,6 +99,10 @@ Beside ResolveBeside(const ModelFile& model, std::string_view name) {
                 .inside = !ec && !name.empty() && !rel.empty() && rel != "." && !rel.starts_with("..")};
 }
 
+std::string NormalRunPath(std::string_view rel_path) {
+  return std::filesystem::path(rel_path).lexically_normal().generic_string();
+}
+
 std::string ModelComponentRef(const std::string& path) {
   return catalog::model::ModelComponent(path, "").Key();
 }

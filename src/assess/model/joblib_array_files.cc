@@ -2,7 +2,8 @@
 // (name.pkl_01.npy; name.pkl_01.npy.z when compressed), named by the 'filename' of an
 // NDArrayWrapper or ZNDArrayWrapper state. joblib.load opens os.path.join(folder, filename) with
 // numpy.load, which unpickles an object array: those files are part of what loading the pickle
-// runs, so they are checked with it, and a name that leads out of the folder is a finding.
+// runs, so they are checked with it (or, when the same run checks them on their own, referred to
+// them: see RunFiles), and a name that leads out of the folder is a finding.
 #include <optional>
 #include <set>
 
@@ -61,7 +62,17 @@ void CheckJoblibArrayFiles(ModelFile& file, const formats::pickle::Analysis& a, 
     auto array = Resolve(file, af, report);
     // A ZNDArrayWrapper file is zlib-compressed raw array bytes that the loader hands to
     // ndarray.__setstate__, never to the unpickler: only where it points matters.
-    if (array && !af.compressed) CheckArrayFile(file, *array, af.name, report);
+    if (!array || af.compressed) continue;
+    if (std::string path = NormalRunPath(array->rel_path); file.run_files && file.run_files->contains(path)) {
+      // The run checks the array file on its own; its findings will name this pickle too.
+      report.deferred.push_back(FileReference{
+          .path = std::move(path),
+          .offset = af.offset,
+          .snippet = "loaded by NDArrayWrapper at offset " + std::to_string(af.offset) +
+                     " as '" + Snippet(af.name, 160) + "'"});
+      continue;
+    }
+    CheckArrayFile(file, *array, af.name, report);
   }
   if (!a.array_files.empty()) report.metadata["joblib_array_files"] = std::to_string(seen.size());
 }

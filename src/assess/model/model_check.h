@@ -6,6 +6,7 @@
 // `aisec scan` (the model-security assessor runs them on every model file the inventory found).
 #include <cstdint>
 #include <map>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,11 +18,25 @@
 
 namespace aisec::assess::model {
 
+// The files one run checks each on its own, as lexically normal relative paths (see
+// NormalRunPath). A file that a model names beside itself (an old joblib array file) and that is
+// in this set is left to its own check, so that it is read and reported once.
+using RunFiles = std::set<std::string, std::less<>>;
+std::string NormalRunPath(std::string_view rel_path);
+
 struct ModelFile {
   const source::SourceFile& file;
   source::FileReader& reader;
   uint64_t size = 0;
   std::string_view head;  // the first bytes (up to 4 KiB), for format detection
+  const RunFiles* run_files = nullptr;  // null: every named file is checked with the model
+};
+
+// A file the model names and leaves to its own check in the same run (RunFiles).
+struct FileReference {
+  std::string path;     // the named file, NormalRunPath form
+  uint64_t offset = 0;  // where the model names it
+  std::string snippet;  // how the model names it
 };
 
 // What the checks found in one file.
@@ -33,6 +48,7 @@ struct ModelReport {
   std::vector<Finding> findings;               // severity, technique, evidence with byte offsets
   std::vector<Warning> warnings;
   std::map<std::string, std::string> metadata; // what the header says (architecture, dtype, …)
+  std::vector<FileReference> deferred;         // named files checked on their own (LinkDeferredFiles)
 };
 
 struct ModelCheck {

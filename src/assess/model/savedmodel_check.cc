@@ -9,6 +9,7 @@
 #include "assess/model/keras_rules.h"
 #include "assess/model/model_finding.h"
 #include "assess/model/checks.h"
+#include "assess/model/op_list.h"
 #include "core/data.h"
 #include "core/parse.h"
 #include "core/strings.h"
@@ -52,25 +53,8 @@ const std::map<std::string, TfOp>& TfOps() {
   return ops;
 }
 
-Result<std::set<std::string, std::less<>>> LoadStandardOps(std::string_view yaml) {
-  auto doc = ParseYaml(yaml, "model/tf-standard-ops.yaml");
-  if (!doc.ok()) return doc.error();
-  std::set<std::string, std::less<>> ops;
-  try {
-    if (!(*doc)["version"]) return Status::Parse("tf-standard-ops: no version");
-    for (const auto& row : (*doc)["ops"]) {
-      std::string op = row.as<std::string>();
-      if (!ops.insert(op).second) return Status::Parse("tf-standard-ops: duplicate op " + op);
-    }
-  } catch (const YAML::Exception& e) {
-    return Status::Parse(std::string("tf-standard-ops: ") + e.what());
-  }
-  if (ops.empty()) return Status::Parse("tf-standard-ops: no ops");
-  return ops;
-}
-
-const std::set<std::string, std::less<>>& StandardOps() {
-  static const auto ops = LoadShippedData("model/tf-standard-ops.yaml", LoadStandardOps);
+const OpNames& StandardOps() {
+  static const OpNames ops = LoadShippedOpList("model/tf-standard-ops.yaml");
   return ops;
 }
 

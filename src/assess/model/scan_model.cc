@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <future>
+#include <map>
 #include <set>
 
 #include "assess/model/findings.h"
@@ -59,7 +60,7 @@ ModelReport ScanModelFile(const source::SourceFile& file, source::FileReader& re
   if (want_digest && report.size >= kConcurrentDigestBytes) {
     digest = std::async(std::launch::async, [&] { return reader.Sha256(file, options.digest_limit); });
   }
-  ModelFile model{file, reader, report.size, *head};
+  ModelFile model{file, reader, report.size, *head, options.run_files};
   RunCheck(*check, model, report);
   Result<std::string> sha = options.known_sha256.empty() ? std::string() : options.known_sha256;
   if (digest.valid()) {
@@ -80,6 +81,22 @@ ModelReport ScanModelFile(const source::SourceFile& file, source::FileReader& re
     f.properties["aisec:format"] = report.format;
   }
   return report;
+}
+
+void LinkDeferredFiles(std::span<ModelReport> reports) {
+  std::map<std::string, ModelReport*, std::less<>> by_path;
+  for (auto& r : reports) by_path.emplace(NormalRunPath(r.path), &r);
+  for (const auto& from : reports) {
+    for (const auto& ref : from.deferred) {
+      auto it = by_path.find(ref.path);
+      if (it == by_path.end() || it->second == &from) continue;
+      for (auto& f : it->second->findings) {
+        std::string& by = f.properties["aisec:referenced-by"];
+        by += (by.empty() ? "" : ", ") + from.path;
+        f.evidence.push_back(Evidence{Location{from.path}, ref.snippet, EvidenceMethod::kHeader});
+      }
+    }
+  }
 }
 
 }  // namespace aisec::assess::model

@@ -3,6 +3,7 @@
 // findings, the warnings and a streamed SHA-256 digest. Used by the model-security assessor
 // (`aisec scan`) and by `aisec models`.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,8 @@ struct ScanModelOptions {
   uint64_t digest_limit = 4ull << 30;
   // A digest the inventory already computed; the file is not hashed again.
   std::string known_sha256;
+  // The other files of the run; see RunFiles. Not owned; must outlive the call.
+  const RunFiles* run_files = nullptr;
 };
 
 // The first check of the registry that claims a file with this head and basename, or nullptr.
@@ -28,5 +31,10 @@ const ModelCheck* FindModelCheck(std::string_view head, std::string_view basenam
 // format. Thread-safe (each call uses its own streams).
 ModelReport ScanModelFile(const source::SourceFile& file, source::FileReader& reader,
                           const ScanModelOptions& options = {});
+
+// After every file of a run was checked: the findings of a file that another model named (and
+// left to it, ModelReport::deferred) also carry that model, as a second evidence location and
+// the property aisec:referenced-by. A reference to a file without a report is ignored.
+void LinkDeferredFiles(std::span<ModelReport> reports);
 
 }  // namespace aisec::assess::model

@@ -1,10 +1,12 @@
 #include "formats/coreml/coreml.h"
 
+#include <initializer_list>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "core/parse.h"
+#include "formats/coreml/mil.h"
 #include "formats/protobuf/wire.h"
 
 namespace aisec::formats::coreml {
@@ -69,7 +71,8 @@ class ModelReader {
         if (!m_.custom_class.empty()) return r_.Skip(f);
         if (!top) m_.type = "customModel";  // a pipeline stage is as much the model as the file
         return r_.Message(f, [&](const protobuf::Field& x) { return x.number == 10 ? Str(x, &m_.custom_class) : r_.Skip(x); });
-      case 303: case 403: case 500: return NeuralNetwork(f);
+      case 303: case 403: case 500: return NeuralNetwork(f, "");
+      case 502: return ReadProgram(r_, f, m_);
       case 200: case 201:  // PipelineClassifier/Regressor.pipeline (1)
         return r_.Message(f, [&](const protobuf::Field& x) { return x.number == 1 ? Pipeline(x, depth) : r_.Skip(x); });
       case 202: return Pipeline(f, depth);
@@ -103,20 +106,40 @@ class ModelReader {
   }
 
   // NeuralNetwork{,Classifier,Regressor}.layers (1): NeuralNetworkLayer name (1), custom (500)
-  // = CustomLayerParams className (10).
-  bool NeuralNetwork(const protobuf::Field& f) {
+  // = CustomLayerParams className (10); branch (605) = BranchLayerParams ifBranch (1) and
+  // elseBranch (2), loop (615) = LoopLayerParams conditionNetwork (3) and bodyNetwork (4), each a
+  // NeuralNetwork. `prefix` names the enclosing layers.
+  bool NeuralNetwork(const protobuf::Field& f, const std::string& prefix) {
+    return r_.Message(f, [&](const protobuf::Field& x) { return x.number == 1 ? Layer(x, prefix) : r_.Skip(x); });
+  }
+
+  bool Layer(const protobuf::Field& f, const std::string& prefix) {
+    Model::CustomLayer layer;
+    bool custom = false;
+    bool ok = r_.Message(f, [&](const protobuf::Field& l) {
+      switch (l.number) {
+        case 1: return Str(l, &layer.layer);
+        case 500:
+          custom = true;
+          return r_.Message(l, [&](const protobuf::Field& c) { return c.number == 10 ? Str(c, &layer.class_name) : r_.Skip(c); });
+        case 605: return SubNetworks(l, prefix + layer.layer, {{1, "if"}, {2, "else"}});
+        case 615: return SubNetworks(l, prefix + layer.layer, {{3, "condition"}, {4, "body"}});
+        default: return r_.Skip(l);
+      }
+    });
+    layer.layer = prefix + layer.layer;
+    if (custom && m_.custom_layers.size() < kMaxCustomLayers) m_.custom_layers.push_back(std::move(layer));
+    return ok;
+  }
+
+  // The NeuralNetwork fields of a branch or loop layer, by field number and role.
+  bool SubNetworks(const protobuf::Field& f, const std::string& owner,
+                   std::initializer_list<std::pair<uint32_t, std::string_view>> roles) {
     return r_.Message(f, [&](const protobuf::Field& x) {
-      if (x.number != 1) return r_.Skip(x);
-      Model::CustomLayer layer;
-      bool custom = false;
-      bool ok = r_.Message(x, [&](const protobuf::Field& l) {
-        if (l.number == 1) return Str(l, &layer.layer);
-        if (l.number != 500) return r_.Skip(l);
-        custom = true;
-        return r_.Message(l, [&](const protobuf::Field& c) { return c.number == 10 ? Str(c, &layer.class_name) : r_.Skip(c); });
-      });
-      if (ok && custom && m_.custom_layers.size() < kMaxCustomLayers) m_.custom_layers.push_back(std::move(layer));
-      return ok;
+      for (const auto& [number, role] : roles) {
+        if (x.number == number) return NeuralNetwork(x, owner + "/" + std::string(role) + "/");
+      }
+      return r_.Skip(x);
     });
   }
 
