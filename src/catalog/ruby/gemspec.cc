@@ -29,6 +29,8 @@ std::vector<std::string> Literals(const std::vector<RubyToken>& t, size_t i) {
       for (std::string_view w : Split(tok.text, ' ')) {
         if (!Trim(w).empty()) out.emplace_back(Trim(w));
       }
+    } else if (tok.IsIdent("freeze")) {
+      continue;  // "MIT".freeze, as installed gem specifications write it
     } else if (tok.kind != Kind::kPunct) {
       return {};  // computed: not something we can read without running Ruby
     }

@@ -9,16 +9,16 @@ namespace {
 using testing::Fixture;
 using testing::RunCataloger;
 
-const Component& Only(const testing::CatalogOutput& out) {
+// The one component the file describes (an empty one, and a failure, when there is not one).
+Component Only(const testing::CatalogOutput& out) {
   EXPECT_EQ(out.components.size(), 1u);
-  static const Component kNone;
-  return out.components.empty() ? kNone : out.components[0];
+  return out.components.empty() ? Component{} : out.components[0];
 }
 
 TEST(DistMetadata, LicenseExpressionWinsOverClassifiers) {
   auto out = RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
                           "openai-1.54.3.dist-info/METADATA");
-  const Component& c = Only(out);
+  const Component c = Only(out);
   EXPECT_EQ(c.kind, ComponentKind::kLibrary);
   EXPECT_EQ(c.name, "openai");
   EXPECT_EQ(c.version, "1.54.3");
@@ -28,7 +28,7 @@ TEST(DistMetadata, LicenseExpressionWinsOverClassifiers) {
 }
 
 TEST(DistMetadata, MultiLineLicenseIsJoined) {
-  const Component& c = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
+  const Component c = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
                                          "oldpkg-0.9.dist-info/METADATA"));
   EXPECT_EQ(c.name, "old-pkg");
   ASSERT_EQ(c.licenses.size(), 1u);
@@ -36,17 +36,17 @@ TEST(DistMetadata, MultiLineLicenseIsJoined) {
 }
 
 TEST(DistMetadata, ClassifiersMapToSpdxAndUnknownIsIgnored) {
-  const Component& c = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
+  const Component c = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
                                          "multi-2.0.dist-info/METADATA"));
   EXPECT_EQ(c.licenses, std::vector<std::string>{"MIT OR Apache-2.0"});
   // "BSD License" does not say which BSD licence: kept as written, not guessed.
-  const Component& u = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
+  const Component u = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"),
                                          "unknown-1.0.dist-info/METADATA"));
   EXPECT_EQ(u.licenses, std::vector<std::string>{"BSD License"});
 }
 
 TEST(DistMetadata, PkgInfoIsRead) {
-  const Component& c = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/sdist"), "PKG-INFO"));
+  const Component c = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/sdist"), "PKG-INFO"));
   EXPECT_EQ(c.name, "sdist-pkg");
   EXPECT_EQ(c.licenses, std::vector<std::string>{"BSD-3-Clause"});
 }
@@ -57,7 +57,7 @@ TEST(DistMetadata, MalformedFilesWarnOrDegrade) {
   EXPECT_TRUE(noname.components.empty());
   ASSERT_EQ(noname.warnings.size(), 1u);
   EXPECT_EQ(noname.warnings[0].location.line, 1u);
-  const Component& t = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"), "truncated_METADATA"));
+  const Component t = Only(RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"), "truncated_METADATA"));
   EXPECT_EQ(t.licenses, std::vector<std::string>{"MI"});
   auto bad = RunCataloger(python::DistMetadata, Fixture("catalog/python/licenses/site"), "invalid_utf8_METADATA");
   EXPECT_LE(bad.components.size(), 1u);
