@@ -33,6 +33,7 @@ constexpr std::string_view kCentralPackagesGlobs[] = {"Directory.Packages.props"
 constexpr std::string_view kPackagesConfigGlobs[] = {"packages.config"};
 constexpr std::string_view kGemfileGlobs[] = {"Gemfile", "gems.rb"};
 constexpr std::string_view kGemfileLockGlobs[] = {"Gemfile.lock", "gems.locked"};
+constexpr std::string_view kGemspecGlobs[] = {"*.gemspec"};
 constexpr std::string_view kComposerJsonGlobs[] = {"composer.json"};
 constexpr std::string_view kComposerLockGlobs[] = {"composer.lock"};
 
@@ -73,6 +74,8 @@ const Cataloger kCatalogers[] = {
     {.name = "python/notebook", .globs = kNotebookGlobs, .run = python::JupyterNotebook},
     {.name = "python/dockerfile", .globs = kDockerfileGlobs, .run = python::Dockerfile},
     {.name = "python/shell-script", .globs = kShellGlobs, .run = python::ShellScript},
+    {.name = "python/dist-metadata", .run = python::DistMetadata,
+     .claims_path = python::ClaimsDistMetadata},
     {.name = "npm/package-json", .globs = kPackageJsonGlobs, .run = npm::PackageJson},
     {.name = "npm/package-lock", .globs = kPackageLockGlobs, .run = npm::PackageLock},
     {.name = "npm/yarn-lock", .globs = kYarnLockGlobs, .run = npm::YarnLock},
@@ -89,6 +92,7 @@ const Cataloger kCatalogers[] = {
     {.name = "nuget/packages-config", .globs = kPackagesConfigGlobs, .run = nuget::PackagesConfig},
     {.name = "ruby/gemfile", .globs = kGemfileGlobs, .run = ruby::Gemfile},
     {.name = "ruby/gemfile-lock", .globs = kGemfileLockGlobs, .run = ruby::GemfileLock},
+    {.name = "ruby/gemspec", .globs = kGemspecGlobs, .run = ruby::Gemspec},
     {.name = "php/composer", .globs = kComposerJsonGlobs, .run = php::ComposerJson},
     {.name = "php/composer-lock", .globs = kComposerLockGlobs, .run = php::ComposerLock},
     {.name = "model/pickle", .globs = kJoblibGlobs, .run = model::PickleFiles,

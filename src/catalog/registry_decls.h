@@ -16,6 +16,8 @@ void CondaEnvironment(Context& ctx);
 void JupyterNotebook(Context& ctx);
 void Dockerfile(Context& ctx);
 void ShellScript(Context& ctx);
+void DistMetadata(Context& ctx);
+bool ClaimsDistMetadata(std::string_view rel_path);
 }  // namespace python
 namespace code {
 void SourceCode(Context& ctx);
@@ -64,6 +66,7 @@ void PackagesConfig(Context& ctx);
 namespace ruby {
 void Gemfile(Context& ctx);
 void GemfileLock(Context& ctx);
+void Gemspec(Context& ctx);
 }  // namespace ruby
 namespace php {
 void ComposerJson(Context& ctx);

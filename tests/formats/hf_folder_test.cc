@@ -75,5 +75,18 @@ TEST(HfCard, DatasetCardsNoFrontMatterAndBrokenYaml) {
   EXPECT_FALSE(ParseCard("---\ntitle: Jekyll page\nlayout: post\n---\n", "r")->is_model_card);
 }
 
+// Issue 5: any one card key makes a model card.
+TEST(HfCard, OneCardKeyIsEnough) {
+  for (const char* key : {"license: mit", "base_model: x/y", "tags: [a]", "datasets: [d/e]",
+                          "pipeline_tag: text-generation", "library_name: peft"}) {
+    auto c = ParseCard(std::string("---\n") + key + "\n---\n# Card\n", "README.md");
+    ASSERT_TRUE(c.ok()) << key;
+    EXPECT_TRUE(c->is_model_card) << key;
+  }
+  auto lic = ParseCard(Text("license_only_card/README.md"), "README.md");
+  ASSERT_TRUE(lic.ok());
+  EXPECT_EQ(lic->licenses, std::vector<std::string>{"llama3.1"});
+}
+
 }  // namespace
 }  // namespace aisec::formats::hf

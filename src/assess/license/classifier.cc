@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
 #include "assess/license/expression.h"
 #include "core/data.h"
@@ -48,7 +49,8 @@ std::string FirstSentence(std::string s) {
 }
 
 struct Data {
-  std::vector<ClassInfo> classes;
+  std::vector<ClassInfo> classes;  // in match order
+  std::array<int, kNames.size()> rank{};  // restrictiveness; unknown ranks highest unless listed
   std::map<std::string, ModelLicense> models;  // lower-case key, hf id and name -> licence
 
   const ClassInfo* Info(LicenseClass c) const {
@@ -59,12 +61,37 @@ struct Data {
   }
 };
 
+// restrictiveness: least to most restrictive; a class not listed ranks after every listed one.
+void ReadOrder(const YAML::Node& doc, Data* d) {
+  int n = 0;
+  for (const auto& c : doc["restrictiveness"]) d->rank[static_cast<size_t>(FromName(c.as<std::string>()))] = n++;
+  for (size_t i = 0; i < kNames.size() && n > 0; ++i) {
+    bool listed = false;
+    for (const auto& c : doc["restrictiveness"]) listed = listed || c.as<std::string>() == kNames[i];
+    if (!listed) d->rank[i] = n + static_cast<int>(i);
+  }
+}
+
+// match_order: the order in which classes are tried for an id; classes not listed keep file order.
+void SortByMatchOrder(const YAML::Node& doc, Data* d) {
+  std::vector<std::string> order;
+  for (const auto& c : doc["match_order"]) order.push_back(c.as<std::string>());
+  auto pos = [&](const ClassInfo& c) {
+    auto it = std::find(order.begin(), order.end(), LicenseClassName(c.cls));
+    return it - order.begin();
+  };
+  std::stable_sort(d->classes.begin(), d->classes.end(),
+                   [&](const ClassInfo& a, const ClassInfo& b) { return pos(a) < pos(b); });
+}
+
 const Data& Load() {
   static const Data kData = [] {
     Data d;
     std::map<std::string, LicenseClass> model_class;
+    for (size_t i = 0; i < kNames.size(); ++i) d.rank[i] = static_cast<int>(i);
     if (auto text = DataFile("licenses/classes.yaml")) {
       if (auto doc = ParseYaml(*text, "licenses/classes.yaml"); doc.ok()) {
+        ReadOrder(*doc, &d);
         for (const auto& c : (*doc)["classes"]) {
           ClassInfo info{FromName(c["id"].as<std::string>()), c["title"].as<std::string>(),
                          c["condition"].as<std::string>(""), {}};
@@ -74,6 +101,7 @@ const Data& Load() {
           if (auto s = ParseSeverity(sev)) info.severity = *s;
           d.classes.push_back(std::move(info));
         }
+        SortByMatchOrder(*doc, &d);
         for (const auto& kv : (*doc)["model_classes"]) {
           model_class[kv.first.as<std::string>()] = FromName(kv.second.as<std::string>());
         }
@@ -113,29 +141,60 @@ const Data& Load() {
   return kData;
 }
 
-LicenseClass ClassOfId(const Data& d, const std::string& id, const std::string& exception) {
-  if (id == "LicenseRef-public-domain") return LicenseClass::kPermissive;
+const ModelLicense* FindModel(const Data& d, std::string_view id) {
+  std::string key = ToLower(id);
+  if (key.starts_with("licenseref-")) key = key.substr(11);
+  auto it = d.models.find(key);
+  return it == d.models.end() ? nullptr : &it->second;
+}
+
+LicenseClass ClassOfId(const Data& d, const Expr& e) {
+  if (e.id == "LicenseRef-public-domain") return LicenseClass::kPermissive;
+  // An exception that is not on the SPDX list changes the terms in a way we cannot know.
+  if (!e.exception.empty() && !IsSpdxException(e.exception)) return LicenseClass::kUnknown;
   for (const auto& c : d.classes) {
     for (const auto& g : c.globs) {
-      if (GlobMatch(g, id)) {
+      if (GlobMatch(g, e.id)) {
         // GPL with a linking exception (Classpath, GCC runtime, LLVM) behaves as weak copyleft.
-        if (c.cls == LicenseClass::kStrongCopyleft && !exception.empty()) return LicenseClass::kWeakCopyleft;
+        if (c.cls == LicenseClass::kStrongCopyleft && !e.exception.empty()) return LicenseClass::kWeakCopyleft;
         return c.cls;
       }
     }
   }
-  if (auto it = d.models.find(ToLower(id)); it != d.models.end()) return it->second.cls;
+  if (const ModelLicense* ml = FindModel(d, e.id)) return ml->cls;
   return LicenseClass::kUnknown;
 }
 
 LicenseClass ClassOf(const Data& d, const Expr& e) {
-  if (e.op == Expr::Op::kLicense) return ClassOfId(d, e.id, e.exception);
-  LicenseClass out = e.op == Expr::Op::kOr ? LicenseClass::kUnknown : LicenseClass::kPermissive;
+  if (e.op == Expr::Op::kLicense) return ClassOfId(d, e);
+  std::optional<LicenseClass> out;
   for (const auto& t : e.terms) {
     LicenseClass c = ClassOf(d, t);
-    out = e.op == Expr::Op::kOr ? std::min(out, c) : std::max(out, c);
+    if (!out) {
+      out = c;
+      continue;
+    }
+    int rc = d.rank[static_cast<size_t>(c)], ro = d.rank[static_cast<size_t>(*out)];
+    if (e.op == Expr::Op::kOr ? rc < ro : rc > ro) out = c;
   }
-  return out;
+  return out.value_or(LicenseClass::kUnknown);
+}
+
+// Model licences inside an expression ("MIT AND llama3.1") become LicenseRef-<key> (they have no
+// SPDX id) and bring their conditions; the keys found are collected in `out->model_license`.
+void ResolveModelLicences(const Data& d, Expr& e, Classification* out) {
+  if (e.op != Expr::Op::kLicense) {
+    for (auto& t : e.terms) ResolveModelLicences(d, t, out);
+    return;
+  }
+  if (IsSpdxLicense(e.id)) return;
+  const ModelLicense* ml = FindModel(d, e.id);
+  if (!ml) return;
+  e.id = !ml->spdx_id.empty() ? ml->spdx_id : "LicenseRef-" + ml->key;
+  e.known = true;
+  if (("," + out->model_license + ",").find("," + ml->key + ",") != std::string::npos) return;
+  out->model_license += (out->model_license.empty() ? "" : ",") + ml->key;
+  for (const auto& c : ml->conditions) out->conditions.push_back(ml->name + ": " + c);
 }
 
 void Fill(const Data& d, Classification* out) {
@@ -177,8 +236,10 @@ Classification Classify(std::string_view license_text) {
     out.conditions.push_back("Licence text as written: " + Snippet(text, 120));
     return out;
   }
+  ResolveModelLicences(d, *expr, &out);
   out.expression = expr->ToString();
   out.cls = ClassOf(d, *expr);
+  if (!expr->note.empty()) out.conditions.push_back(expr->note);
   Fill(d, &out);
   return out;
 }

@@ -167,6 +167,8 @@ class Parser {
       if (ex.empty()) return Status::Parse("exception id expected after WITH");
       auto it = Data().exceptions_lower.find(ToLower(ex));
       e.exception = it != Data().exceptions_lower.end() ? it->second : std::string(ex);
+      // An exception off the SPDX list leaves the licence unidentified.
+      if (it == Data().exceptions_lower.end() && !ex.starts_with("LicenseRef-")) e.known = false;
     }
     return e;
   }
@@ -220,7 +222,20 @@ Result<Expr> ParseExpression(std::string_view text) {
     e.known = true;
     return e;
   }
-  return Parser(text).Parse();
+  auto parsed = Parser(text).Parse();
+  if (parsed.ok() || text.find('/') == std::string_view::npos) return parsed;
+  // "MIT/Apache-2.0" and "MIT / Apache-2.0": a common legacy spelling of a choice between
+  // licences. Accepted only when every part is a licence we know.
+  std::string spelled;
+  for (std::string_view part : Split(text, '/')) {
+    part = Trim(part);
+    if (part.empty() || NormalizeLicenseId(part).empty()) return parsed;
+    spelled += (spelled.empty() ? "" : " OR ") + std::string(part);
+  }
+  auto choice = Parser(spelled).Parse();
+  if (!choice.ok()) return parsed;
+  choice->note = "'" + Snippet(text, 80) + "' was read as the SPDX expression '" + choice->ToString() + "'.";
+  return choice;
 }
 
 std::string NormalizeLicenseId(std::string_view name) {

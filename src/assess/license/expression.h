@@ -17,6 +17,7 @@ struct Expr {
   std::string exception;  // kLicense: WITH exception id, if any
   bool known = false;     // kLicense: on the SPDX list (or a LicenseRef we define)
   std::vector<Expr> terms;  // kAnd / kOr
+  std::string note;         // root only: how a non-SPDX spelling was normalised, if it was
 
   std::string ToString() const;  // canonical text, parenthesised where needed
 };

@@ -45,6 +45,16 @@ std::string ExactVersion(std::string_view spec) {
   return std::string(v);
 }
 
+// [package] license (an SPDX expression) or license-file (a path to a non-standard licence text);
+// `license.workspace = true` takes the workspace's [workspace.package] license.
+std::vector<std::string> PackageLicenses(const toml::table& package, const toml::table* workspace) {
+  toml::node_view<const toml::node> pkg(package);
+  if (pkg["license"]["workspace"].value_or(false) && workspace) pkg = (*workspace)["package"];
+  if (auto s = pkg["license"].value<std::string>(); s && !Trim(*s).empty()) return {Snippet(*s, 200)};
+  if (pkg["license-file"]) return {"LicenseRef-see-license-file"};
+  return {};
+}
+
 class Manifest {
  public:
   Manifest(Context& ctx, std::string_view text) : ctx_(ctx), lines_(text) {}
@@ -61,6 +71,7 @@ class Manifest {
       Component project = MakeCargoProject(
           ctx_, name, PackageVersion(*package, inherited),
           Evidence{Location{ctx_.path(), LineOf(package->source())}, "[package]", EvidenceMethod::kManifest});
+      project.licenses = PackageLicenses(*package, inherited);
       project_key_ = project.Key();
       ctx_.sink().Add(std::move(project));
     } else if (!workspace) {

@@ -125,6 +125,12 @@ class PomReader {
       c.version = exact ? version : "";
       if (!group.empty()) c.purl = MakePurl("maven", c.name, c.version);
     }
+    // <licenses><license><name>: every listed licence applies (Maven has no OR).
+    for (pugi::xml_node l : Child(project, "licenses").children()) {
+      if (c.licenses.size() >= 16) break;
+      std::string name = props_.Expand(ChildText(l, "name"), nullptr);
+      if (!Trim(name).empty()) c.licenses.push_back(Snippet(Trim(name), 200));
+    }
     pugi::xml_node anchor = Child(project, "artifactId") ? Child(project, "artifactId") : project;
     c.evidence.push_back(Evidence{Location{ctx_.path(), doc_.Line(anchor), 0, 0},
                                   doc_.Snippet(anchor), EvidenceMethod::kManifest});

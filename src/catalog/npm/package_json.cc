@@ -66,6 +66,40 @@ std::string_view GroupProperty(DepGroup g) {
   }
 }
 
+// "license": "MIT" (an SPDX expression, or "SEE LICENSE IN <file>" / "UNLICENSED"); the legacy
+// forms are an object {"type": "MIT", "url": ...} and a "licenses" array of such objects.
+std::vector<std::string> ReadLicenses(const nlohmann::json& doc) {
+  constexpr size_t kMaxLicenses = 16;
+  std::vector<std::string> out;
+  auto add = [&](const nlohmann::json& v) {
+    const nlohmann::json* text = &v;
+    if (v.is_object()) {
+      auto it = v.find("type");
+      if (it == v.end()) return;
+      text = &*it;
+    }
+    if (!text->is_string() || out.size() >= kMaxLicenses) return;
+    std::string s(Trim(text->get<std::string>()));
+    if (s.starts_with("SEE LICENSE IN")) s = "LicenseRef-see-license-file";
+    if (!s.empty()) out.push_back(Snippet(s, 200));
+  };
+  if (auto it = doc.find("license"); it != doc.end()) add(*it);
+  if (auto it = doc.find("licenses"); out.empty() && it != doc.end() && it->is_array()) {
+    for (const auto& l : *it) add(l);
+  }
+  return out;
+}
+
+// node_modules/<name>/package.json or node_modules/@scope/<name>/package.json: an installed
+// package, not a project.
+bool IsInstalledPackage(std::string_view path) {
+  auto parts = Split(path, '/');
+  if (parts.size() < 3 || parts.back() != "package.json") return false;
+  size_t n = parts.size();
+  if (parts[n - 3] == "node_modules") return true;
+  return n >= 4 && parts[n - 4] == "node_modules" && parts[n - 3].starts_with("@");
+}
+
 }  // namespace
 
 Result<PackageManifest> ParsePackageJson(std::string_view text, const std::string& path) {
@@ -79,6 +113,7 @@ Result<PackageManifest> ParsePackageJson(std::string_view text, const std::strin
   out.name = JsonString(*doc, "name");
   out.version = JsonString(*doc, "version");
   out.line = lines.Line({"name"});
+  out.licenses = ReadLicenses(*doc);
   for (const auto& g : kGroups) ReadGroup(*doc, g, lines, path, out);
   return out;
 }
@@ -122,9 +157,20 @@ void PackageJson(Context& ctx) {
   }
   for (const auto& p : manifest->problems) ctx.sink().Warn(p.location, p.message, kSource);
   const std::string& name = manifest->name;
+  if (IsInstalledPackage(ctx.path()) && !name.empty()) {
+    // What is installed: the package itself, with the licence it ships under. Its own
+    // dependencies are resolved by the lock file, not declared by this project.
+    Component c = MakeNpmComponent(
+        name, manifest->version, "",
+        Evidence{Location{ctx.path(), manifest->line}, name, EvidenceMethod::kManifest}, Scope::kTransitive);
+    c.licenses = manifest->licenses;
+    ctx.sink().Add(std::move(c));
+    return;
+  }
   Component project = MakeProject(
       ctx, name, manifest->version,
       Evidence{Location{ctx.path(), manifest->line}, name, EvidenceMethod::kManifest});
+  project.licenses = manifest->licenses;
   const std::string project_key = project.Key();
   ctx.sink().Add(std::move(project));
   for (const auto& dep : manifest->deps) {

@@ -27,6 +27,7 @@ struct PackageManifest {
   std::string name;     // empty when the manifest has none
   std::string version;
   uint32_t line = 1;    // of "name"
+  std::vector<std::string> licenses;  // "license", or the legacy {type} object / "licenses" array
   std::vector<DeclaredDep> deps;
   std::vector<Error> problems;  // entries that were skipped, located
 };

@@ -50,6 +50,12 @@ Component ProjectComponent(Context& ctx, const XmlDocument& doc, const MsBuildPr
   }
   c.version = SplitNuGetVersion(props.Get("Version")).exact;
   if (Contains(c.version, "$(")) c.version.clear();
+  // PackageLicenseExpression is an SPDX expression; PackageLicenseFile names a file in the package.
+  if (std::string lic(Trim(props.Get("PackageLicenseExpression"))); !lic.empty() && !Contains(lic, "$(")) {
+    c.licenses.push_back(Snippet(lic, 200));
+  } else if (!props.Get("PackageLicenseFile").empty()) {
+    c.licenses.push_back("LicenseRef-see-license-file");
+  }
   c.evidence.push_back(Evidence{Location{ctx.path(), doc.Line(doc.root()), 0, 0},
                                 doc.Snippet(doc.root()), EvidenceMethod::kManifest});
   return c;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/strings.h"
+
 namespace aisec::catalog::php {
 
 bool IsPlatformPackage(std::string_view name) { return name.find('/') == std::string_view::npos; }
@@ -20,6 +22,20 @@ Component ComposerProject(const nlohmann::json& manifest, std::string_view folde
     }
     if (auto it = manifest.find("version"); it != manifest.end() && it->is_string()) {
       c.version = it->get<std::string>();
+    }
+    // "license": an SPDX expression, or an array of ids of which the user may choose one.
+    if (auto it = manifest.find("license"); it != manifest.end()) {
+      if (it->is_string() && !it->get<std::string>().empty()) {
+        c.licenses.push_back(Snippet(it->get<std::string>(), 200));
+      } else if (it->is_array()) {
+        std::string choice;
+        for (const auto& l : *it) {
+          if (l.is_string() && !l.get<std::string>().empty()) {
+            choice += (choice.empty() ? "" : " OR ") + l.get<std::string>();
+          }
+        }
+        if (!choice.empty()) c.licenses.push_back(Snippet(choice, 400));
+      }
     }
   }
   if (c.name.empty()) c.name = std::string(folder);

@@ -27,6 +27,7 @@ Component MakeProjectComponent(const Context& ctx, const ProjectInfo& info) {
     app.ecosystem.clear();
     app.properties["aisec:named-by"] = "folder";
   }
+  app.licenses = info.licenses;
   app.evidence.push_back(
       Evidence{Location{ctx.path(), info.line, 0, 0}, {}, EvidenceMethod::kManifest});
   return app;

@@ -18,6 +18,7 @@ struct ProjectInfo {
   uint32_t line = 0;    // where the name is written
   std::string ecosystem = "pypi";
   bool is_package = true;  // the name is a package name, so the component gets a purl
+  std::vector<std::string> licenses;  // as the manifest declares them (SPDX expression or name)
 };
 
 // The application component for `info`, with evidence in the context's file.

@@ -56,10 +56,23 @@ class PyprojectReader {
       info.line = named["name"].node()->source().begin.line;
       info.version = named["version"].value_or(std::string());
     }
+    info.licenses = Licenses(doc["project"]);
+    if (info.licenses.empty()) info.licenses = Licenses(doc["tool"]["poetry"]);
     EmitProject(ctx_, info, std::move(deps_));
   }
 
  private:
+  // PEP 639 `license = "<SPDX expression>"` (Poetry's `license` too); the older PEP 621 table
+  // `{text = "..."}`, or `{file = "..."}` / `license-files` that only point at a licence text.
+  static std::vector<std::string> Licenses(toml::node_view<const toml::node> table) {
+    if (auto s = table["license"].value<std::string>(); s && !Trim(*s).empty()) return {Snippet(*s, 200)};
+    if (auto s = table["license"]["text"].value<std::string>(); s && !Trim(*s).empty()) {
+      return {Snippet(*s, 200)};
+    }
+    if (table["license"]["file"] || table["license-files"]) return {"LicenseRef-see-license-file"};
+    return {};
+  }
+
   const toml::array* Array(toml::node_view<const toml::node> v, std::string_view what) {
     if (!v) return nullptr;
     if (const toml::array* a = v.as_array()) return a;

@@ -116,6 +116,9 @@ void SetupCfg(Context& ctx) {
     } else if (e.section == "metadata" && e.key == "version") {
       if (!first.empty() && std::isdigit(static_cast<unsigned char>(first.front())))
         info.version = first;
+    } else if (e.section == "metadata" && (e.key == "license" || e.key == "license_expression") &&
+               !Trim(first).empty()) {
+      info.licenses = {Snippet(first, 200)};
     } else if (e.section == "options" && e.key == "install_requires") {
       ReadRequirements(ctx, e, {}, deps);
     } else if (e.section == "options" && e.key == "tests_require") {

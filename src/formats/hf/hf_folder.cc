@@ -99,10 +99,10 @@ void ReadCardFields(const YAML::Node& doc, Card& card) {
   card.library_name = YamlString(doc["library_name"]);
   card.pretty_name = YamlString(doc["pretty_name"]);
   card.task_categories = YamlList(doc["task_categories"]);
+  // Any one card key makes a card: a card that only states its licence still licenses the model.
   card.is_model_card = !card.base_models.empty() || !card.pipeline_tag.empty() ||
                        !card.library_name.empty() || doc["model-index"] || doc["model_name"] ||
-                       (!card.licenses.empty() && (!card.datasets.empty() || !card.tags.empty() ||
-                                                   !card.languages.empty()));
+                       !card.licenses.empty() || !card.datasets.empty() || !card.tags.empty();
   card.is_dataset_card = !card.task_categories.empty() || doc["size_categories"] ||
                          doc["dataset_info"] || doc["task_ids"] || doc["source_datasets"] ||
                          doc["annotations_creators"];

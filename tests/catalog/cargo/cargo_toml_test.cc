@@ -192,5 +192,18 @@ TEST(CargoToml, EntriesOfTheWrongTypeAreSkippedWithAWarning) {
   EXPECT_EQ(out.components.size(), 2u);
 }
 
+// Issue 5: [package] license, license-file and a licence inherited from the workspace.
+TEST(CargoToml, PackageLicence) {
+  auto expr = RunCataloger(cargo::CargoToml, Fixture("catalog/cargo/licenses/expr"), "Cargo.toml");
+  ASSERT_NE(expr.Find("c1"), nullptr);
+  EXPECT_EQ(expr.Find("c1")->licenses, std::vector<std::string>{"MIT OR Apache-2.0"});
+  auto file = RunCataloger(cargo::CargoToml, Fixture("catalog/cargo/licenses/file"), "Cargo.toml");
+  ASSERT_NE(file.Find("custom"), nullptr);
+  EXPECT_EQ(file.Find("custom")->licenses, std::vector<std::string>{"LicenseRef-see-license-file"});
+  auto member = RunCataloger(cargo::CargoToml, Fixture("catalog/cargo/licenses/ws"), "member/Cargo.toml");
+  ASSERT_NE(member.Find("member"), nullptr);
+  EXPECT_EQ(member.Find("member")->licenses, std::vector<std::string>{"MPL-2.0"});
+}
+
 }  // namespace
 }  // namespace aisec::catalog

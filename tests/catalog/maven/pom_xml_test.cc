@@ -192,5 +192,14 @@ TEST(PomXml, ScanFindsPomsThroughTheRegistry) {
   EXPECT_EQ(doc["warnings"][0]["line"], 105);
 }
 
+// Issue 5: every <licenses><license><name> of the project.
+TEST(PomXml, ProjectLicences) {
+  auto out = RunCataloger(maven::PomXml, Fixture("catalog/maven/licenses"), "pom.xml");
+  const Component* app = out.Find("com.acme:agent");
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ(app->licenses, (std::vector<std::string>{"The Apache Software License, Version 2.0",
+                                                     "GNU Affero General Public License v3"}));
+}
+
 }  // namespace
 }  // namespace aisec::catalog

@@ -91,5 +91,19 @@ TEST(HfFolderCataloger, ScanMergesTheFolderIntoOneModel) {
   EXPECT_EQ(models, 3);  // the folder, its weights file and the base model
 }
 
+// Issue 5: one card key is enough to make a card, so a card stating only its licence counts.
+TEST(HfFolderCataloger, CardWithOnlyALicenceIsACard) {
+  auto out = RunCataloger(model::HfCard, Fixture("model/hf/license_only_card"), "README.md");
+  ASSERT_EQ(out.components.size(), 1u);
+  EXPECT_EQ(out.components[0].kind, ComponentKind::kModel);
+  EXPECT_EQ(out.components[0].licenses, std::vector<std::string>{"llama3.1"});
+  auto compound = RunCataloger(model::HfCard, Fixture("model/hf/compound_card"), "README.md");
+  ASSERT_EQ(compound.components.size(), 1u);
+  EXPECT_EQ(compound.components[0].licenses, (std::vector<std::string>{"mit", "llama3"}));
+  // Front matter without any card key (a static-site page) is not a card.
+  EXPECT_TRUE(RunCataloger(model::HfCard, Fixture("model/hf/front_matter_page"), "README.md")
+                  .components.empty());
+}
+
 }  // namespace
 }  // namespace aisec::catalog

@@ -122,5 +122,41 @@ TEST(PackageJson, ProjectWithoutNameIsNamedAfterItsFolder) {
   EXPECT_TRUE(project->purl.empty());
 }
 
+// Issue 5: the licence field and its legacy forms; installed packages under node_modules.
+TEST(PackageJson, ProjectLicenceInEveryForm) {
+  auto lic = [](const char* dir, const char* name) {
+    auto out = RunCataloger(npm::PackageJson, Fixture(std::string("catalog/npm/licenses/") + dir), "package.json");
+    const Component* c = out.Find(name);
+    EXPECT_NE(c, nullptr) << dir;
+    return c ? c->licenses : std::vector<std::string>{"<none>"};
+  };
+  EXPECT_EQ(lic("string", "webapp"), std::vector<std::string>{"GPL-3.0"});
+  EXPECT_EQ(lic("object", "legacy-object"), std::vector<std::string>{"MIT"});
+  EXPECT_EQ(lic("array", "legacy-array"), (std::vector<std::string>{"MIT", "Apache-2.0"}));
+  EXPECT_EQ(lic("see-file", "see-file"), std::vector<std::string>{"LicenseRef-see-license-file"});
+}
+
+TEST(PackageJson, InstalledPackageIsALibraryWithItsLicence) {
+  auto root = Fixture("catalog/npm/licenses/tree");
+  auto out = RunCataloger(npm::PackageJson, root, "node_modules/leftpad/package.json");
+  ASSERT_EQ(out.components.size(), 1u);  // its own dependencies are not this project's
+  const Component& c = out.components[0];
+  EXPECT_EQ(c.kind, ComponentKind::kLibrary);
+  EXPECT_EQ(c.purl, "pkg:npm/leftpad@1.0.0");
+  EXPECT_EQ(c.licenses, std::vector<std::string>{"AGPL-3.0"});
+  auto scoped = RunCataloger(npm::PackageJson, root, "node_modules/@ai-sdk/openai/package.json");
+  ASSERT_EQ(scoped.components.size(), 1u);
+  EXPECT_EQ(scoped.components[0].name, "@ai-sdk/openai");
+  EXPECT_EQ(scoped.components[0].kind, ComponentKind::kLibrary);
+  auto odd = RunCataloger(npm::PackageJson, root, "node_modules/nolicense/package.json");
+  ASSERT_EQ(odd.components.size(), 1u);
+  EXPECT_TRUE(odd.components[0].licenses.empty());  // "license": 42 is no licence
+  auto project = RunCataloger(npm::PackageJson, root, "package.json");
+  const Component* app = project.Find("tree");
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ(app->kind, ComponentKind::kApplication);
+  EXPECT_EQ(app->licenses, std::vector<std::string>{"MIT"});
+}
+
 }  // namespace
 }  // namespace aisec::catalog

@@ -152,5 +152,15 @@ TEST(ProjectFile, ScanMergesCentralVersionsWithReferences) {
   EXPECT_EQ(by_name["Microsoft.ML.OnnxRuntime"]["version"], "1.19.2");
 }
 
+// Issue 5: PackageLicenseExpression, and PackageLicenseFile that only names a file.
+TEST(ProjectFile, PackageLicence) {
+  auto expr = RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/licenses"), "Expr.csproj");
+  ASSERT_NE(expr.Find("Acme.Agent"), nullptr);
+  EXPECT_EQ(expr.Find("Acme.Agent")->licenses, std::vector<std::string>{"MIT OR GPL-3.0-only"});
+  auto file = RunCataloger(nuget::ProjectFile, Fixture("catalog/nuget/licenses"), "File.csproj");
+  ASSERT_NE(file.Find("Acme.Custom"), nullptr);
+  EXPECT_EQ(file.Find("Acme.Custom")->licenses, std::vector<std::string>{"LicenseRef-see-license-file"});
+}
+
 }  // namespace
 }  // namespace aisec::catalog

@@ -76,5 +76,15 @@ TEST(ComposerJson, MalformedFilesGiveLocatedWarnings) {
   EXPECT_EQ(types.warnings[1].location.line, 6u);
 }
 
+// Issue 5: "license" as one expression or as an array of alternatives.
+TEST(ComposerJson, ProjectLicence) {
+  auto one = RunCataloger(php::ComposerJson, Fixture("catalog/php/licenses/string"), "composer.json");
+  ASSERT_NE(one.Find("acme/agent"), nullptr);
+  EXPECT_EQ(one.Find("acme/agent")->licenses, std::vector<std::string>{"GPL-2.0-or-later"});
+  auto two = RunCataloger(php::ComposerJson, Fixture("catalog/php/licenses/array"), "composer.json");
+  ASSERT_NE(two.Find("acme/dual"), nullptr);
+  EXPECT_EQ(two.Find("acme/dual")->licenses, std::vector<std::string>{"MIT OR GPL-3.0-only"});
+}
+
 }  // namespace
 }  // namespace aisec::catalog

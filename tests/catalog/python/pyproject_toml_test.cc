@@ -191,5 +191,21 @@ TEST(PyprojectToml, FileOverTheSizeLimitIsAWarning) {
   EXPECT_EQ(out.warnings[0].location.path, "pyproject.toml");
 }
 
+// Issue 5: the project's licence, in each form pyproject.toml writes it.
+TEST(PyprojectToml, ProjectLicenceInEveryForm) {
+  auto lic = [](const char* dir, const char* name) {
+    auto out = RunCataloger(python::PyprojectToml, Fixture(std::string("catalog/python/licenses/") + dir),
+                            "pyproject.toml");
+    const Component* c = out.Find(name);
+    EXPECT_NE(c, nullptr) << dir;
+    if (c) EXPECT_EQ(c->kind, ComponentKind::kApplication);
+    return c ? c->licenses : std::vector<std::string>{"<none>"};
+  };
+  EXPECT_EQ(lic("pep639", "my-app"), std::vector<std::string>{"AGPL-3.0-only"});
+  EXPECT_EQ(lic("table_text", "tabled"), std::vector<std::string>{"GNU GPLv3"});
+  EXPECT_EQ(lic("table_file", "filed"), std::vector<std::string>{"LicenseRef-see-license-file"});
+  EXPECT_EQ(lic("poetry", "poetic"), std::vector<std::string>{"MIT"});
+}
+
 }  // namespace
 }  // namespace aisec::catalog

@@ -71,5 +71,13 @@ TEST(SetupCfg, ToolOnlyConfigurationIsNotAProject) {
   EXPECT_TRUE(out.warnings.empty());
 }
 
+// Issue 5: [metadata] license is the project's licence.
+TEST(SetupCfg, ProjectLicence) {
+  auto out = testing::RunCataloger(python::SetupCfg, Fixture("catalog/python/licenses/setup_cfg"), "setup.cfg");
+  const Component* app = out.Find("cfg-tool");
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ(app->licenses, std::vector<std::string>{"GNU GPL v2"});
+}
+
 }  // namespace
 }  // namespace aisec::catalog
