@@ -166,7 +166,8 @@ TEST(ExampleScan, FindsTheTriageAgentItsToolsAndTheSystemPrompts) {
   const Component* writer = Find(ComponentKind::kAgent, "", "writer");  // LangChain4j AI service
   ASSERT_NE(writer, nullptr);
   EXPECT_EQ(writer->properties.at("aisec:agent:framework"), "LangChain4j");
-  // The triage prompt, the answer chain's prompt, the web route's prompt and the hand-over one.
+  // The triage prompt, the answer chain's prompt, the web route's prompt, the hand-over one and
+  // the Go worker's.
   std::set<std::string> prompt_files;
   for (const auto& c : ExampleScan().components) {
     if (c.kind != ComponentKind::kPrompt) continue;
@@ -175,7 +176,8 @@ TEST(ExampleScan, FindsTheTriageAgentItsToolsAndTheSystemPrompts) {
   EXPECT_EQ(prompt_files,
             (std::set<std::string>{"service/app/answer.py", "service/app/triage_agent.py",
                                    "web/app/api/chat/route.ts",
-                                   "escalation/src/main/java/com/acme/support/escalation/EscalationService.java"}));
+                                   "escalation/src/main/java/com/acme/support/escalation/EscalationService.java",
+                                   "worker/main.go"}));
   auto table = Render(ExampleScan(), "table");
   ASSERT_TRUE(table.ok());
   for (const char* text : {"Agents defined in code", "Agent tools defined in code", "System prompts"}) {

@@ -57,11 +57,11 @@ TEST(ReportFormats, AgentsToolsAndPromptsValidate) {
     EXPECT_EQ(c["data"][0]["type"], "configuration");
     EXPECT_EQ(c["hashes"][0]["alg"], "SHA-256");
   }
-  EXPECT_EQ(prompts, 11u);
+  EXPECT_EQ(prompts, 20u);  // the prompts of expected.yaml
   json spdx = json::parse(*Render(*r, "spdx"));
   size_t configuration = 0;
   for (const auto& e : spdx["@graph"]) configuration += e.value("software_primaryPurpose", "") == "configuration";
-  EXPECT_EQ(configuration, 11u);
+  EXPECT_EQ(configuration, 20u);
 }
 
 TEST(ReportFormats, CliWritesEachFormat) {
