@@ -52,7 +52,7 @@ class Lexer {
         if (!Quoted(pos_ + 1, c, c, RubyTokenKind::kString, c != '\''))
           return Fail("unterminated string", error_line_);
       } else if (c == '%' && Percent()) {
-        continue;
+        // A literal, or failed_ when unterminated (checked below: pos_ has not moved).
       } else if (c == ':' && pos_ + 1 < s_.size() &&
                  (IsNameStart(s_[pos_ + 1]) || s_[pos_ + 1] == '"')) {
         Symbol();

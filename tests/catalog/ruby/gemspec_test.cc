@@ -37,5 +37,13 @@ TEST(Gemspec, TruncatedFileWarns) {
   ASSERT_EQ(out.warnings.size(), 1u);
 }
 
+// A %w[ list that never closes used to loop forever in the lexer (found by fuzzing).
+TEST(Gemspec, UnterminatedWordListWarnsAndEnds) {
+  auto out = RunCataloger(ruby::Gemspec, Fixture("catalog/ruby/licenses"), "unterminated_words.gemspec");
+  EXPECT_TRUE(out.components.empty());
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_NE(out.warnings[0].message.find("unterminated"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace aisec::catalog
