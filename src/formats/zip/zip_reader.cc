@@ -179,7 +179,9 @@ size_t Archive::ReadCentral(std::string_view dir, int64_t shift) {
     ApplyZip64Extra(std::string_view(h + kCentralSize + name_len, extra_len),
                     e.uncompressed_size == 0xffffffff, e.compressed_size == 0xffffffff,
                     e.local_offset == 0xffffffff, e);
-    e.local_offset = static_cast<uint64_t>(static_cast<int64_t>(e.local_offset) + shift);
+    // Unsigned (wrapping) arithmetic: a hostile ZIP64 offset plus the shift must not overflow a
+    // signed type; an offset that ends up outside the file fails the local-header read.
+    e.local_offset += static_cast<uint64_t>(shift);
     entries_.push_back(std::move(e));
     pos += kCentralSize + name_len + extra_len + comment_len;
   }

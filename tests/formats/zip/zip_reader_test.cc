@@ -82,6 +82,15 @@ TEST(ZipReader, Zip64DirectoryOffsetNearTheTopOfTheRange) {
   }
 }
 
+// An entry's ZIP64 offset plus the prepended-data shift once overflowed a signed addition (the
+// sanitizer build checks it); found by fuzzing.
+TEST(ZipReader, Zip64EntryOffsetPlusShiftDoesNotOverflow) {
+  auto o = OpenFixture("model/zip/zip64_entry_offset_shift_overflow.zip");
+  if (o->archive.ok()) {
+    EXPECT_TRUE(HasIssue(*o->archive, IssueKind::kMalformed));
+  }
+}
+
 TEST(ZipReader, TruncatedAndEmptyArchives) {
   EXPECT_FALSE(OpenFixture("model/zip/truncated.zip")->archive.ok());
   auto empty = OpenFixture("model/zip/empty.zip");
